@@ -1,0 +1,58 @@
+import iconv from 'iconv-lite';
+
+export type TextEncodingName = 'utf-16le' | 'utf-16be' | 'utf-8' | 'cp850' | 'cp1252' | 'cp932';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+  hadBom: boolean;
+}
+
+/**
+ * Decode bytes by sniffing (FORMATS.md §0.1): BOM first, then a NUL-byte pattern for BOM-less UTF-16,
+ * then strict UTF-8, then an 8-bit code page. `oemHint` picks the OEM page for schtasks output written by cmd.exe.
+ */
+export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1252' = 'cp1252'): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', hadBom: true };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', hadBom: true };
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', hadBom: true };
+  }
+  const utf16 = sniffBomlessUtf16(bytes);
+  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, hadBom: false };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', hadBom: false };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), oemHint), encoding: oemHint, hadBom: false };
+  }
+}
+
+/** ASCII-heavy UTF-16 without a BOM has NULs in every other byte of the first few hundred bytes. */
+function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.1) return 'utf-16le';
+  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+/** True when the bytes look like a binary file (NULs outside a UTF-16 pattern), used to refuse junk early. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return false;
+  if (sniffBomlessUtf16(bytes)) return false;
+  const n = Math.min(bytes.length, 4096);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
+  return nul > 0;
+}
