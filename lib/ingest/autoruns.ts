@@ -1,0 +1,188 @@
+import { columnOf, headerConfidence, type AutorunsColumn } from './autoruns-columns';
+import { inferDayOrder, parseAutorunsTime } from './autoruns-time';
+import { guessDelimiter, readCsvRows } from './csv';
+import { decodeBytes } from './decode';
+import { ParseError, type JobRecord, type ParseResult, type ParseWarning, type Parser } from './types';
+
+/** Banners, `#TYPE` lines and blank lines before the header are skipped; give up after this many lines. */
+const HEADER_SEARCH_LINES = 50;
+
+interface HeaderHit {
+  /** 0-based index of the header line and its character offset in the text. */
+  lineIndex: number;
+  offset: number;
+  fields: string[];
+  delimiter: ',' | '\t' | ';';
+  /** Excel re-saves quote each whole line as one field (FORMATS.md §0.2); data rows then need unwrapping too. */
+  wholeLine: boolean;
+  confidence: number;
+}
+
+function tokenizeLine(line: string, delimiter: ',' | '\t' | ';'): string[] {
+  try {
+    return readCsvRows(line, delimiter)[0]?.fields ?? [];
+  } catch {
+    // Banner lines are prose; an unbalanced quote there must not abort the header search.
+    return [];
+  }
+}
+
+function findHeader(text: string): HeaderHit | null {
+  const lineRe = /[^\r\n]*(\r\n|\n|\r|$)/g;
+  let offset = 0;
+  for (let i = 0; i < HEADER_SEARCH_LINES && offset < text.length; i++) {
+    lineRe.lastIndex = offset;
+    const m = lineRe.exec(text);
+    if (!m || m[0].length === 0) break;
+    const line = m[0].replace(/[\r\n]+$/, '').replace(/^\uFEFF/, '');
+    const outer = guessDelimiter(line);
+    let fields = tokenizeLine(line, outer);
+    let wholeLine = false;
+    let delimiter = outer;
+    if (fields.length === 1 && line.trimStart().startsWith('"')) {
+      delimiter = guessDelimiter(fields[0]);
+      fields = tokenizeLine(fields[0], delimiter);
+      wholeLine = true;
+    }
+    const confidence = headerConfidence(fields);
+    if (confidence > 0) return { lineIndex: i, offset, fields, delimiter: wholeLine ? outer : delimiter, wholeLine, confidence };
+    offset += m[0].length;
+  }
+  return null;
+}
+
+/** Column keys per header index after repairing headers that name columns the rows do not carry. */
+function effectiveColumns(
+  header: string[],
+  rows: string[][],
+  warnings: ParseWarning[],
+): { names: string[]; columns: (AutorunsColumn | null)[] } {
+  let names = [...header];
+  const entryIdx = names.findIndex((h) => columnOf(h) === 'entry');
+  const entryRows = rows.filter((r) => (r[entryIdx] ?? '').trim() !== '');
+  const counts = new Map<number, number>();
+  for (const r of entryRows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  const modal = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? names.length;
+  // Hand-edited exports (autorunsGL) declare Signer and PSComputerName but rows carry neither; mapping by
+  // position would shift Company into Signer and every later column by one.
+  const drop = (col: AutorunsColumn, why: string) => {
+    const i = names.findIndex((h) => columnOf(h) === col);
+    if (i < 0) return;
+    warnings.push({ message: `header column "${names[i]}" ${why}; ignoring it` });
+    names = names.filter((_, k) => k !== i);
+  };
+  if (modal < names.length) drop('psComputerName', `is not present in entry rows (${modal} fields vs ${names.length})`);
+  if (modal < names.length) {
+    const si = names.findIndex((h) => columnOf(h) === 'signer');
+    const looksSigner = (v: string) => v === '' || /^\((not )?verified\)/i.test(v);
+    if (si >= 0 && entryRows.filter((r) => r.length === modal && !looksSigner(r[si] ?? '')).length > entryRows.length / 2) {
+      drop('signer', `holds no signer values (${modal} fields vs ${names.length})`);
+    }
+  }
+  return { names, columns: names.map(columnOf) };
+}
+
+function splitSigner(v: string): { signer: string | null; verified: boolean | null } {
+  const m = /^\((verified|not verified)\)\s*(.*)$/i.exec(v.trim());
+  if (m) return { signer: m[2] || null, verified: m[1].toLowerCase() === 'verified' };
+  return { signer: v.trim() || null, verified: null };
+}
+
+const orNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
+
+function toRecord(get: (c: AutorunsColumn) => string | undefined, raw: Record<string, string>, line: number, time: string | null): JobRecord {
+  const entryLocation = (get('entryLocation') ?? '').trim();
+  const category = (get('category') ?? '').trim();
+  const isTask = category.toLowerCase() === 'tasks' || entryLocation.toLowerCase() === 'task scheduler';
+  let name = get('entry') ?? '';
+  if (isTask && !name.startsWith('\\')) name = `\\${name}`;
+  let imagePath = orNull(get('imagePath'));
+  let fileNotFound = false;
+  if (imagePath && /^file not found:\s*/i.test(imagePath)) {
+    fileNotFound = true;
+    imagePath = orNull(imagePath.replace(/^file not found:\s*/i, ''));
+  }
+  let signer: string | null = null;
+  let verified: boolean | null = null;
+  let company = orNull(get('company'));
+  if (get('signer') !== undefined) ({ signer, verified } = splitSigner(get('signer') ?? ''));
+  const publisher = orNull(get('publisher'));
+  if (publisher) {
+    // Old builds put "(Verified) X" in Publisher; without the prefix it is the version-info company.
+    const s = splitSigner(publisher);
+    if (s.verified !== null && !signer) ({ signer, verified } = s);
+    else if (s.verified === null && !company) company = publisher;
+  }
+  const enabledRaw = (get('enabled') ?? '').trim().toLowerCase();
+  const profile = orNull(get('profile'));
+  return {
+    family: isTask ? 'windows_task' : 'windows_autorun',
+    kind: category || null,
+    name,
+    command: (get('launchString') ?? '').trim(),
+    imagePath,
+    enabled: enabledRaw === 'enabled' ? true : enabledRaw === 'disabled' ? false : null,
+    // Task rows say System-wide even for per-user tasks; only registry-style rows name a real profile.
+    runAs: !isTask && profile && profile.toLowerCase() !== 'system-wide' ? profile : null,
+    signer,
+    verified,
+    md5: orNull(get('md5')),
+    sha1: orNull(get('sha1')),
+    sha256: orNull(get('sha256')),
+    description: orNull(get('description')),
+    company,
+    fileNotFound,
+    registeredAt: time,
+    host: orNull(get('psComputerName')),
+    line,
+    raw,
+  };
+}
+
+function parseText(text: string): ParseResult {
+  const hit = findHeader(text);
+  if (!hit) throw new ParseError(`Autoruns: no Autoruns header found in the first ${HEADER_SEARCH_LINES} lines`);
+  const warnings: ParseWarning[] = [];
+  const outerRows = readCsvRows(text.slice(hit.offset), hit.delimiter).slice(1);
+  const innerDelimiter = hit.wholeLine ? guessDelimiter(hit.fields.join(',')) : hit.delimiter;
+  const rows = outerRows.map((r) => {
+    const line = r.line + hit.lineIndex;
+    if (!hit.wholeLine || r.fields.length !== 1) return { line, fields: r.fields };
+    return { line, fields: tokenizeLine(r.fields[0], innerDelimiter) };
+  });
+  const { names, columns } = effectiveColumns(hit.fields, rows.map((r) => r.fields), warnings);
+  const at = (col: AutorunsColumn) => columns.indexOf(col);
+  const timeIdx = at('time');
+  const order = inferDayOrder(timeIdx < 0 ? [] : rows.map((r) => r.fields[timeIdx] ?? ''));
+  const records: JobRecord[] = [];
+  const headerKey = hit.fields.join('\u0000');
+  for (const { line, fields } of rows) {
+    if (fields.join('\u0000') === headerKey) continue; // repeated header (concatenated exports)
+    const get = (col: AutorunsColumn) => {
+      const i = at(col);
+      return i < 0 ? undefined : (fields[i] ?? '');
+    };
+    // Location (group) rows have an empty Entry: they mark a registry key / folder, not an autostart item.
+    if ((get('entry') ?? '').trim() === '') continue;
+    const raw: Record<string, string> = {};
+    names.forEach((h, i) => (raw[h] = fields[i] ?? ''));
+    for (let i = names.length; i < fields.length; i++) raw[`_extra${i - names.length + 1}`] = fields[i];
+    const timeRaw = get('time') ?? '';
+    const time = parseAutorunsTime(timeRaw, order);
+    if (timeRaw.trim() && !time) warnings.push({ line, message: `unparsed Time "${timeRaw}"` });
+    records.push(toRecord(get, raw, line, time));
+  }
+  const hosts = new Set(records.map((r) => r.host).filter((h): h is string => !!h));
+  const host = hosts.size === 1 && records.every((r) => r.host) ? [...hosts][0] : null;
+  return { format: 'autoruns', records, warnings, host, collectedAt: null, os: 'windows' };
+}
+
+export const autorunsParser: Parser = {
+  format: 'autoruns',
+  sniff(text: string): number {
+    return findHeader(text)?.confidence ?? 0;
+  },
+  parse(bytes: Uint8Array): ParseResult {
+    return parseText(decodeBytes(bytes).text);
+  },
+};
