@@ -1,3 +1,4 @@
+import { cronTrigger } from './cron-schedule';
 import type { JobRecord, JobTrigger } from './types';
 
 /** The osquery tables that describe scheduled jobs (FORMATS.md §6.1); anything else is skipped. */
@@ -115,17 +116,15 @@ function mapCrontab(row: OsqueryRow, ctx: RowContext): JobRecord | null {
     runAs = m ? m[1] : null;
     cmd = m ? m[2] : command;
   }
-  const trigger: JobTrigger = event
-    ? { kind: event === '@reboot' ? 'reboot' : 'cron', raw: event }
-    : { kind: 'cron', raw: schedule };
   return {
     family: 'cron',
-    kind: spool ? 'user_crontab' : 'system_crontab',
+    // Same kinds and trigger wording as the cron file parser so both sources collapse into one job.
+    kind: spool ? 'user_crontab' : path.startsWith('/etc/cron.d/') ? 'cron_d' : 'system_crontab',
     name: spool ? `crontab:${runAs ?? ''}` : path || '/etc/crontab',
     command: cmd,
     runAs,
     schedule,
-    triggers: [trigger],
+    triggers: [cronTrigger(schedule)],
     enabled: true,
     host: ctx.host,
     line: ctx.line,

@@ -44,7 +44,8 @@ describe('osquery result log (JSON lines)', () => {
       host: 'web-01',
       line: 3,
     });
-    expect(cron[1]).toMatchObject({ schedule: '@reboot', triggers: [{ kind: 'reboot', raw: '@reboot' }] });
+    expect(cron[0].triggers).toEqual([{ kind: 'cron', raw: '17 * * * *', text: 'At 17 minutes past the hour' }]);
+    expect(cron[1]).toMatchObject({ kind: 'cron_d', runAs: 'root', schedule: '@reboot', triggers: [{ kind: 'reboot', raw: '@reboot', text: 'At system startup' }] });
     expect(cron[2]).toMatchObject({
       kind: 'user_crontab',
       runAs: 'deploy',
