@@ -48,7 +48,6 @@ function fieldValue(token: string, spec: (typeof FIELD_SPECS)[number]): number |
   return idx >= 0 ? idx + spec.nameBase : null;
 }
 
-/** Returns an error message, or null when the field is valid for position `index` (0 = minute). */
 export function validateField(field: string, index: number): string | null {
   const spec = FIELD_SPECS[index];
   for (const item of field.split(',')) {
@@ -94,14 +93,12 @@ export function splitPercent(raw: string): SplitCommand {
 }
 
 export interface CronJobLine {
-  /** 5 fields joined by single spaces, or the @macro. */
   schedule: string;
   user: string | null;
-  /** Everything after the schedule (and user), untouched. */
   rest: string;
 }
 
-/** Take `n` whitespace-separated tokens off the front; returns them and the untouched remainder. */
+/** The command keeps its own spacing, so only the leading tokens are split off. */
 function takeTokens(line: string, n: number): { tokens: string[]; rest: string } | null {
   const tokens: string[] = [];
   let pos = 0;
@@ -114,10 +111,7 @@ function takeTokens(line: string, n: number): { tokens: string[]; rest: string }
   return { tokens, rest: line.slice(pos).replace(/^[ \t]+/, '') };
 }
 
-/**
- * Parse a job line. `withUser` = system crontab grammar (user after the schedule).
- * Returns an error string for malformed lines so the caller can warn with the line number.
- */
+/** `withUser` = system crontab grammar. Malformed lines return a reason so the caller warns and keeps going. */
 export function parseJobLine(line: string, withUser: boolean): CronJobLine | string {
   // cronie: a leading `-` (root only) just silences syslog for this job.
   const body = line.replace(/^\s*-(?=[\s\d*@])/, '').trim();

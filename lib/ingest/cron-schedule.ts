@@ -44,10 +44,7 @@ export function anacronTrigger(period: string, delay: number): JobTrigger {
 const CTIME = /installed on (?:\w{3} )?(\w{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/**
- * Debian spool header `# (/tmp/crontab.X/crontab installed on Sun May  5 00:47:03 2013)`.
- * ctime carries no zone, so the ISO string is left without an offset (host-local time).
- */
+/** Debian spool header `installed on <ctime>`: ctime has no zone, so the ISO string gets no offset (host-local). */
 export function parseInstalledOn(line: string): string | null {
   const m = CTIME.exec(line);
   if (!m) return null;
