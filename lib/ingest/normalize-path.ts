@@ -1,0 +1,102 @@
+/**
+ * Text rules shared by name and command normalization (PRODUCT.md §3): they make one job on many hosts look
+ * the same, and nothing else. Each rule is idempotent on its own output so that norm(norm(x)) == norm(x).
+ */
+
+/** Only ASCII whitespace is collapsed/trimmed: U+2000 and friends are homoglyph tricks and must stay visible. */
+export const ASCII_WS = /[ \t\r\n\f\v]+/g;
+export const collapseWs = (s: string) => s.replace(ASCII_WS, ' ').replace(/^ | $/g, '');
+
+const TOKEN_START = String.raw`(^|[ "'=,;(])`;
+
+/** Canonical forms assume the usual C: system drive; per-user folders collapse to the `*` user. */
+const WINDOWS_ENV: Record<string, string> = {
+  systemroot: 'c:\\windows',
+  windir: 'c:\\windows',
+  programfiles: 'c:\\program files',
+  'programfiles(x86)': 'c:\\program files (x86)',
+  programw6432: 'c:\\program files',
+  programdata: 'c:\\programdata',
+  allusersprofile: 'c:\\programdata',
+  systemdrive: 'c:',
+  commonprogramfiles: 'c:\\program files\\common files',
+  'commonprogramfiles(x86)': 'c:\\program files (x86)\\common files',
+  commonprogramw6432: 'c:\\program files\\common files',
+  localappdata: 'c:\\users\\*\\appdata\\local',
+  appdata: 'c:\\users\\*\\appdata\\roaming',
+  userprofile: 'c:\\users\\*',
+  temp: 'c:\\users\\*\\appdata\\local\\temp',
+  tmp: 'c:\\users\\*\\appdata\\local\\temp',
+  public: 'c:\\users\\public',
+};
+
+const SID = /s-1-(?:5-21|12-1)(?:-\d+){3,5}/gi;
+const GUID_BODY = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const GUID = new RegExp(String.raw`\{${GUID_BODY}\}|(?<![0-9a-z-])${GUID_BODY}(?![0-9a-z-])`, 'gi');
+/** GUIDs right after these markers are class ids (fixed per component), not per-install randomness. */
+const CLSID_CONTEXT = /(?:clsid\\|:::|com:)$/i;
+const VERSION = /(^|[^0-9a-z.])[vV]?\d+(?:\.\d+)+(?![0-9a-zA-Z])/g;
+/** GetTempFileName (`tmp1A2B.tmp`), Office/OLE (`~DF1234.tmp`) anywhere; hex-named files inside temp folders. */
+const TEMP_FILE = /(?<![0-9a-z])(?:tmp[0-9a-f]{1,8}|~df[0-9a-f]{4,})\.tmp(?![0-9a-z])/gi;
+const WIN_TEMP_COMPONENT = /(\\(?:temp|tmp)\\(?:[^\\ "]+\\)*)([0-9a-f]{8,})(?=\.[0-9a-z]{1,4}(?![0-9a-z])|[\\ "]|$)/gi;
+const UNIX_TEMP_COMPONENT = /(\/(?:tmp|var\/tmp)\/(?:[^/ "']+\/)*)(tmp\.[0-9A-Za-z]{6,}|[0-9a-fA-F]{8,})(?=\.[0-9a-z]{1,4}(?![0-9a-z])|[/ "']|$)/g;
+
+export function stripSids(s: string): string {
+  return s.replace(SID, '<sid>');
+}
+
+export function stripGuids(s: string): string {
+  return s.replace(GUID, (m, offset: number) => (CLSID_CONTEXT.test(s.slice(0, offset)) ? m : '<guid>'));
+}
+
+export function stripVersions(s: string): string {
+  return s.replace(VERSION, (_m, pre: string) => `${pre}<ver>`);
+}
+
+export function expandWindowsEnv(lower: string): string {
+  return lower.replace(/%([a-z0-9_()]+)%/g, (m, name: string) => WINDOWS_ENV[name] ?? m);
+}
+
+/** Native NT prefixes (`\??\`, `\SystemRoot\`, bare `system32\` in driver ImagePaths) and the WOW64 alias. */
+export function canonWindowsPrefixes(lower: string): string {
+  return lower
+    .replace(new RegExp(String.raw`${TOKEN_START}(?:\\\?\?\\|\\\\\?\\)+`, 'g'), '$1')
+    .replace(new RegExp(String.raw`${TOKEN_START}\\systemroot\\`, 'g'), '$1c:\\windows\\')
+    .replace(new RegExp(String.raw`${TOKEN_START}system32\\`, 'g'), '$1c:\\windows\\system32\\')
+    .replace(/([a-z]:\\windows\\)sysnative(?=\\|$|[ "])/g, '$1system32');
+}
+
+export function collapseWindowsUsers(lower: string): string {
+  return lower.replace(
+    /([a-z]:\\(?:users|documents and settings)\\)([^\\" ]+)(?=\\|$|[ "])/g,
+    (m, pre: string, user: string) => (['public', 'default', 'all users', '*'].includes(user) ? m : `${pre}*`),
+  );
+}
+
+export function collapseUnixUsers(s: string): string {
+  return s
+    .replace(/(^|[ "'=:;,(])\/home\/([^/ "']+)(?=\/|$|[ "'])/g, (m, pre: string, u: string) => (u === '*' ? m : `${pre}/home/*`))
+    .replace(/(^|[ "'=:;,(])\/Users\/([^/ "']+)(?=\/|$|[ "'])/g, (m, pre: string, u: string) =>
+      u === '*' || u === 'Shared' ? m : `${pre}/Users/*`,
+    );
+}
+
+export function stripTempNames(s: string, windows: boolean): string {
+  const t = s.replace(TEMP_FILE, '<tmp>.tmp');
+  return windows ? t.replace(WIN_TEMP_COMPONENT, '$1<tmp>') : t.replace(UNIX_TEMP_COMPONENT, '$1<tmp>');
+}
+
+/** All per-host noise rules for Windows text (paths, task names, command lines), lower-cased. */
+export function normWindowsText(s: string): string {
+  let t = collapseWs(s.toLowerCase());
+  t = canonWindowsPrefixes(expandWindowsEnv(t));
+  t = collapseWindowsUsers(t);
+  t = stripVersions(stripTempNames(stripGuids(stripSids(t)), true));
+  return collapseWs(t);
+}
+
+/** Unix paths are case-sensitive: no lower-casing, only the per-host noise rules. */
+export function normUnixText(s: string): string {
+  const t = collapseUnixUsers(collapseWs(s));
+  return collapseWs(stripVersions(stripTempNames(stripGuids(t), false)));
+}
