@@ -1,7 +1,9 @@
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSample } from '../testing/samples';
 import { scheduledTaskCsvParser } from './scheduledtask-csv';
+import { ParseError } from './types';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const SAMPLE = 'schtasks/Michaelunkai_GetScheduledTask_Select_ExportCsv.csv';
@@ -74,4 +76,18 @@ describe('Get-ScheduledTask | Export-Csv', () => {
     expect(r.records.map((x) => [x.name, x.enabled])).toEqual([['\\Ops\\Job', true]]);
     expect(r.warnings.map((w) => w.line)).toEqual([3, null]);
   });
+});
+
+it('scheduledTaskCsvParser only ever fails with ParseError on malformed input', () => {
+  const piece = fc.constantFrom('"', ',', ';', '\n', ':', ' ', 'é', '\\', 'HostName', 'TaskName', 'TaskPath', '<Task>', '</Task>',
+    '<Tasks>', '<!--', '-->', '#TYPE', 'N/A', '<', '&', '<?xml ?>');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 50 }), (pieces) => {
+    const text = pieces.join('');
+    expect(scheduledTaskCsvParser.sniff(text, {})).toBeGreaterThanOrEqual(0);
+    try {
+      scheduledTaskCsvParser.parse(new Uint8Array(Buffer.from(text)), {});
+    } catch (e) {
+      expect(e).toBeInstanceOf(ParseError);
+    }
+  }), { numRuns: 500 });
 });

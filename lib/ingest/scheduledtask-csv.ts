@@ -1,4 +1,5 @@
 import { guessDelimiter, readCsvRows } from './csv';
+import { readCsvRowsOrReject } from './schtasks-rows';
 import { decodeBytes } from './decode';
 import { inferDateOrder, parseWindowsDate } from './schtasks-dates';
 import { headerKey } from './schtasks-locale';
@@ -115,7 +116,7 @@ function enabledOf(state: string | null, enabled: string | null): boolean | null
 function parse(bytes: Uint8Array, _ctx: ParseContext): ParseResult {
   const text = stripPreamble(decodeBytes(bytes).text);
   const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-  const rows = readCsvRows(text, guessDelimiter(firstLine));
+  const rows = readCsvRowsOrReject(text, guessDelimiter(firstLine));
   const warnings: ParseWarning[] = [];
   const records: JobRecord[] = [];
   if (rows.length === 0) return { format: 'scheduledtask_csv', records, warnings, host: null, collectedAt: null, os: 'windows' };

@@ -1,6 +1,7 @@
 import { readCsvRows } from './csv';
 import { FOLDER_KEYS, NOISE_LINE, headerKey, lookupHeader, type SchtasksField } from './schtasks-locale';
-import type { ParseWarning } from './types';
+import { ParseError, type ParseWarning } from './types';
+import type { CsvRow } from './csv';
 
 /** One physical record of schtasks output: original header/key names paired with values, in order. */
 export interface SchtasksRow {
@@ -98,10 +99,20 @@ function mergeOverflow(fields: string[], header: string[], line: number, warning
   return [...fields.slice(0, at), fields.slice(at, at + extra + 1).join('","'), ...fields.slice(at + extra + 1)];
 }
 
+/** csv-parse gives up on a quote that never closes; surface that as a rejected file, not a crash. */
+export function readCsvRowsOrReject(text: string, delimiter: ',' | '\t' | ';' = ','): CsvRow[] {
+  try {
+    return readCsvRows(text, delimiter);
+  } catch (e) {
+    const line = (e as { lines?: unknown }).lines;
+    throw new ParseError(`Malformed CSV: ${(e as Error).message}`, typeof line === 'number' ? line : null);
+  }
+}
+
 /** Re-saved (RFC-quoted or unquoted) CSV: the shared tokenizer copes, we only drop noise and repeated headers. */
 function readPlainCsv(text: string): SchtasksRows {
   const out: SchtasksRows = { layout: 'csv', header: null, rows: [], warnings: [] };
-  for (const row of readCsvRows(text)) {
+  for (const row of readCsvRowsOrReject(text)) {
     const joined = row.fields.join(',');
     if (NOISE_LINE.test(joined)) {
       out.warnings.push(noiseWarning(row.line, joined));

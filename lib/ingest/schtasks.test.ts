@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSample } from '../testing/samples';
 import { decodeBytes } from './decode';
 import { schtasksParser } from './schtasks';
+import { ParseError } from './types';
 import { inferDateOrder, parseWindowsDate } from './schtasks-dates';
 import { repairOemMojibake } from './schtasks-oem';
 
@@ -224,5 +226,52 @@ describe('schtasks dates', () => {
     expect(parseWindowsDate('11/30/1999 12:00:00 AM', 'mdy')).toBeNull();
     expect(parseWindowsDate('30.11.1999 00:00:00', 'dmy')).toBeNull();
     expect(parseWindowsDate('Never', 'mdy')).toBeNull();
+  });
+});
+
+it('schtasksParser only ever fails with ParseError on malformed input', () => {
+  const piece = fc.constantFrom('"', ',', ';', '\n', ':', ' ', 'é', '\\', 'HostName', 'TaskName', 'TaskPath', '<Task>', '</Task>',
+    '<Tasks>', '<!--', '-->', '#TYPE', 'N/A', '<', '&', '<?xml ?>');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 50 }), (pieces) => {
+    const text = pieces.join('');
+    expect(schtasksParser.sniff(text, {})).toBeGreaterThanOrEqual(0);
+    try {
+      schtasksParser.parse(new Uint8Array(Buffer.from(text)), {});
+    } catch (e) {
+      expect(e).toBeInstanceOf(ParseError);
+    }
+  }), { numRuns: 500 });
+});
+
+describe('schtasks issue excerpts (real fragments)', () => {
+  const md = new TextDecoder().decode(readSample('schtasks/issue_excerpts_localization_quoting_errors.md'));
+  const block = (n: number) => md.split(`## ${n}.`)[1].split('```')[1].replace(/^\n/, '');
+
+  it('is not mistaken for schtasks output as a whole', () => {
+    expect(schtasksParser.sniff(md, {})).toBe(0);
+  });
+
+  it('reads the French list fragment (section 2)', () => {
+    const r = parse(utf8(block(2)));
+    expect(r.records.map((x) => [x.name, x.host, (x.raw as Record<string, string>)['Dernier résultat']])).toEqual([
+      ['\\my\\task\\path', 'my-host-name', 'Redacted']]);
+    // The excerpt is cut after "Tâche à exécuter ..." (no colon), which reads as a continuation of the Author value.
+    expect(r.records[0].author).toBe('Redacted\nTâche à exécuter ...');
+  });
+
+  it('repairs the CP850 mojibake of section 3 and turns the ERRORE lines of section 4 into warnings', () => {
+    expect(repairOemMojibake(block(3))).toContain('$PrivLastResult = "Dernier résultat"');
+    const r = parse(utf8(`"TaskName","Next Run Time","Status"\r\n${block(4)}"\\A","N/A","Ready"\r\n`));
+    expect(r.records.map((x) => x.name)).toEqual(['\\A']);
+    expect(r.warnings.filter((w) => w.message.includes('ERRORE'))).toHaveLength(2);
+  });
+
+  it('maps the real Japanese header of section 5 by name', () => {
+    const header = md.split('\n').find((l) => l.trim().startsWith('"ホスト名"'))!.trim();
+    const row = verboseRow({ host: 'JP1', name: '\\X', next: 'N/A', status: '実行中', last: 'N/A', cmd: 'a.exe', state: '有効',
+      runAs: 'SYSTEM', type: 'ログオン時', time: 'N/A', date: 'N/A', na: 'N/A' });
+    const r = parse(utf8(`${header}\r\n${row}\r\n`));
+    expect(r.records[0]).toMatchObject({ name: '\\X', host: 'JP1', command: 'a.exe', enabled: true, runAs: 'SYSTEM' });
+    expect(r.records[0].triggers!.map((t) => t.kind)).toEqual(['logon']);
   });
 });

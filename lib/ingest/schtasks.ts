@@ -36,7 +36,10 @@ function sniffReading(text: string): number {
     if (first.startsWith('"') && fields.length === 28 && fields[1]?.startsWith('\\')) return 0.6;
     return 0;
   }
-  const keys = new Set(lines.map((l) => splitListLine(l)).map((kv) => (kv ? lookupHeader(kv[0])?.field : undefined)));
+  const fields = lines.map((l) => splitListLine(l)).map((kv) => (kv ? lookupHeader(kv[0])?.field : undefined));
+  // Real LIST output is nearly all `Key: value` lines; prose that merely quotes a few keys is not.
+  if (fields.filter(Boolean).length < lines.length * 0.5) return 0;
+  const keys = new Set(fields);
   if (keys.has('host') && keys.has('taskName')) return 0.9;
   if (keys.has('taskName') && keys.has('nextRunTime') && keys.has('status')) return 0.8;
   return 0;
@@ -58,6 +61,7 @@ function toFields(row: SchtasksRow, votes: Map<SchtasksLocale, number>): Fields 
 const isNA = (v: string | undefined): boolean => v === undefined || v.trim() === '' || NOT_APPLICABLE.has(headerKey(v));
 const val = (v: string | undefined): string | null => (isNA(v) ? null : v!.trim());
 
+/** The state column is authoritative; without /v only Status is left, where Ready/Running still imply enabled. */
 function enabledOf(f: Fields): boolean | null {
   const state = headerKey(f.scheduledTaskState ?? '');
   if (DISABLED_WORDS.has(state)) return false;
@@ -104,6 +108,7 @@ function buildRecord(f: Fields, row: SchtasksRow, order: DateOrder): JobRecord {
     family: 'windows_task',
     kind: commandKind(command),
     name: rawName.startsWith('\\') ? rawName : `\\${rawName}`,
+    // `COM handler` / `Multiple actions` stay verbatim (kind says what they are); only N/A means "no command".
     command: isNA(command) && !command.includes('\\') ? '' : command,
     enabled: enabledOf(f),
     runAs: val(f.runAsUser),
@@ -122,6 +127,7 @@ function buildRecord(f: Fields, row: SchtasksRow, order: DateOrder): JobRecord {
 function parse(bytes: Uint8Array, _ctx: ParseContext): ParseResult {
   const { text } = decodeSchtasksText(bytes);
   const first = firstDataLines(text, 1)[0]?.replace(/^\uFEFF/, '') ?? '';
+  // LIST keys never contain commas before their colon, CSV headers always do.
   const isCsv = first.startsWith('"') || (first.includes(',') && !splitListLine(first));
   const read = isCsv ? readSchtasksCsv(text) : readSchtasksList(text);
   const warnings: ParseWarning[] = [...read.warnings];

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSample, samplePath } from '../testing/samples';
 import { nameFromFileName, taskXmlParser } from './taskxml';
@@ -178,4 +179,18 @@ describe('task XML fixtures', () => {
     expect(formatDuration('P1DT2H30M')).toBe('1 day 2 hours 30 minutes');
     expect(formatDuration('PT0S')).toBe('0 seconds');
   });
+});
+
+it('taskXmlParser only ever fails with ParseError on malformed input', () => {
+  const piece = fc.constantFrom('"', ',', ';', '\n', ':', ' ', 'é', '\\', 'HostName', 'TaskName', 'TaskPath', '<Task>', '</Task>',
+    '<Tasks>', '<!--', '-->', '#TYPE', 'N/A', '<', '&', '<?xml ?>');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 50 }), (pieces) => {
+    const text = pieces.join('');
+    expect(taskXmlParser.sniff(text, {})).toBeGreaterThanOrEqual(0);
+    try {
+      taskXmlParser.parse(new Uint8Array(Buffer.from(text)), {});
+    } catch (e) {
+      expect(e).toBeInstanceOf(ParseError);
+    }
+  }), { numRuns: 500 });
 });
