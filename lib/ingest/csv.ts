@@ -20,7 +20,7 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
     bom: true,
     info: true,
     quote: '"',
-  }) as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   return records.map(({ record, info }) => ({ line: info.lines, fields: record }));
 }
 

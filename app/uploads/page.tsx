@@ -1,0 +1,22 @@
+import { connection } from 'next/server';
+import type { Metadata } from 'next';
+import { listRecentUploads } from '@/lib/data/uploads';
+import { RecentUploads } from './recent-uploads';
+import { UploadForm } from './upload-form';
+
+export const metadata: Metadata = { title: 'Uploads · Tasklens' };
+
+export default async function UploadsPage() {
+  await connection();
+  const uploads = await listRecentUploads();
+  return (
+    <>
+      <header className="page-header">
+        <h1>Uploads</h1>
+        <p className="muted">Autoruns CSV exports today; schtasks, task XML, cron, systemd, launchd and archives as ingest grows.</p>
+      </header>
+      <UploadForm />
+      <RecentUploads uploads={uploads} />
+    </>
+  );
+}

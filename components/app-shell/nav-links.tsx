@@ -1,0 +1,29 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/', label: 'Overview' },
+  { href: '/inventory', label: 'Inventory' },
+  { href: '/hosts', label: 'Hosts' },
+  { href: '/uploads', label: 'Uploads' },
+];
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="nav-links">
+      {LINKS.map((l) => {
+        const isActive = l.href === '/' ? pathname === '/' : pathname.startsWith(l.href);
+        return (
+          <li key={l.href}>
+            <Link href={l.href} aria-current={isActive ? 'page' : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { functionalUpdate, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
+import { serverTableFeatures, type ServerTableFeatures } from './features';
+
+interface TableSearch<TSort extends string> {
+  sort: { id: TSort; desc: boolean };
+  page: number;
+  size: number;
+}
+
+interface ServerTableOptions<TData extends RowData, TSort extends string> {
+  data: TData[];
+  columns: ColumnDef<ServerTableFeatures, TData, any>[];
+  total: number;
+  search: TableSearch<TSort>;
+  sorts: readonly TSort[];
+  getRowId: (row: TData) => string;
+  navigate: (patch: { sort?: { id: TSort; desc: boolean }; page?: number }) => void;
+}
+
+/** A TanStack table in manual mode whose sorting and paging state is the URL's (STYLE.md rule 6). */
+export function useServerTable<TData extends RowData, TSort extends string>(o: ServerTableOptions<TData, TSort>) {
+  const sorting = [{ id: o.search.sort.id, desc: o.search.sort.desc }];
+  return useTable({
+    features: serverTableFeatures,
+    data: o.data,
+    columns: o.columns,
+    getRowId: o.getRowId,
+    manualPagination: true,
+    manualSorting: true,
+    rowCount: o.total,
+    state: { sorting, pagination: { pageIndex: o.search.page - 1, pageSize: o.search.size } },
+    onSortingChange: (updater) => {
+      const next = functionalUpdate(updater, sorting)[0];
+      const id = next && (o.sorts as readonly string[]).includes(next.id) ? (next.id as TSort) : o.search.sort.id;
+      o.navigate({ sort: { id, desc: next?.desc ?? !o.search.sort.desc }, page: 1 });
+    },
+  });
+}

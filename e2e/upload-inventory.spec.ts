@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const SAMPLES = process.env.TASKLENS_SAMPLES ?? path.resolve(process.cwd(), '..', 'shared', 'samples');
+const LAB2 = path.join(SAMPLES, 'autoruns', 'limgreg_autorunslab2_banner.csv');
+
+test('empty states point a new user at the upload page', async ({ page }) => {
+  await page.goto('/hosts?q=no-such-host-anywhere');
+  await expect(page.getByText('No host name matches')).toBeVisible();
+  await page.goto('/inventory?q=zzzz-nothing-matches');
+  await expect(page.getByText('No entries match these filters.')).toBeVisible();
+});
+
+test('upload an Autoruns CSV, find its host, browse its entries', async ({ page }) => {
+  const host = `E2E-WS-${Date.now()}`;
+  await page.goto('/uploads');
+  await page.getByLabel('Export file').setInputFiles(LAB2);
+  await page.getByLabel('Host').fill(host);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('status')).toContainText(`entries for ${host}`, { timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Recent uploads' })).toContainText('limgreg_autorunslab2_banner.csv');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
+  await page.getByRole('searchbox', { name: 'Search hosts' }).fill(host);
+  await expect(page).toHaveURL(new RegExp(`q=${host}`));
+  await page.getByRole('link', { name: host }).click();
+
+  await expect(page).toHaveURL(/\/inventory\?host=/);
+  const table = page.getByRole('table', { name: 'Inventory entries' });
+  await expect(table.getByRole('row')).toHaveCount(51); // header + 50 rows per page
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText('1–50 of');
+
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText('51–100 of');
+
+  await page.getByRole('button', { name: /^Name/ }).click();
+  await expect(page).toHaveURL(/sort=name\.(asc|desc)/);
+  await expect(page).not.toHaveURL(/page=2/);
+
+  await page.getByRole('searchbox', { name: 'Search inventory' }).fill('evil.exe');
+  await expect(page).toHaveURL(/q=evil\.exe/);
+  await expect(table).toContainText('c:\\malware\\evil.exe', { ignoreCase: true });
+
+  // The URL holds the state: a reload shows the same filtered view, and Back returns to the previous one.
+  await page.reload();
+  await expect(page.getByRole('searchbox', { name: 'Search inventory' })).toHaveValue('evil.exe');
+  await expect(table).toContainText('evil.exe', { ignoreCase: true });
+});
+
+test('the upload API answers with the snapshot and recognises a repeat', async ({ request }) => {
+  const host = `E2E-API-${Date.now()}`;
+  const fs = await import('node:fs');
+  const file = { name: 'lab2.csv', mimeType: 'text/csv', buffer: fs.readFileSync(LAB2) };
+  const first = await request.post('/api/v1/uploads', { multipart: { file, host } });
+  expect(first.status()).toBe(201);
+  const body = await first.json();
+  expect(body.snapshots[0]).toMatchObject({ host, source: 'autoruns', isDuplicate: false });
+  const again = await request.post('/api/v1/uploads', { multipart: { file, host } });
+  expect(again.status()).toBe(200);
+  expect((await again.json()).snapshots[0].isDuplicate).toBe(true);
+  const junk = await request.post('/api/v1/uploads', { multipart: { file: { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('hello,world\n1,2\n') }, host } });
+  expect(junk.status()).toBe(422);
+  expect((await junk.json()).message).toMatch(/format not recognised/);
+});

@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { db, disconnectDb } from '@/lib/db/client';
+import { readSample } from '@/lib/testing/samples';
+import { ingestFile } from './ingest-file';
+
+afterAll(disconnectDb);
+
+describe('ingestFile (real PostgreSQL)', () => {
+  const host = `ws-${Date.now()}`;
+
+  it('stores one snapshot with entries, variants and open presence intervals', async () => {
+    const bytes = readSample('autoruns/limgreg_autorunslab2_banner.csv');
+    const r = await ingestFile({ bytes, fileName: 'lab2.csv', host, collectedAt: new Date('2025-07-03T10:00:00Z') });
+    expect(r.format).toBe('autoruns');
+    expect(r.snapshots).toHaveLength(1);
+    const snap = r.snapshots[0];
+    expect(snap.isDuplicate).toBe(false);
+    expect(snap.host).toBe(host);
+    const open = await db().presence.count({ where: { host: { key: host }, untilAt: null } });
+    expect(open).toBe(snap.added);
+    expect(open).toBeGreaterThan(100);
+    const evil = await db().entry.findMany({ where: { command: { contains: 'evil.exe', mode: 'insensitive' } }, select: { id: true } });
+    expect(evil.length).toBeGreaterThan(0);
+  });
+
+  it('recognises the same bytes for the same host and writes nothing new', async () => {
+    const before = await db().snapshot.count();
+    const bytes = readSample('autoruns/limgreg_autorunslab2_banner.csv');
+    const r = await ingestFile({ bytes, fileName: 'lab2-again.csv', host });
+    expect(r.snapshots[0].isDuplicate).toBe(true);
+    expect(await db().snapshot.count()).toBe(before);
+  });
+
+  it('a later snapshot closes removed intervals and opens added ones only', async () => {
+    const bytes = readSample('autoruns/limgreg_autorunslab3_banner.csv');
+    const r = await ingestFile({ bytes, fileName: 'lab3.csv', host, collectedAt: new Date('2025-07-03T10:30:00Z') });
+    const snap = r.snapshots[0];
+    expect(snap.isDuplicate).toBe(false);
+    // lab2 and lab3 differ by a handful of planted rows (SOURCES.md): most intervals stay open untouched.
+    expect(snap.added).toBeGreaterThan(0);
+    expect(snap.added).toBeLessThan(20);
+    expect(snap.removed).toBeGreaterThan(0);
+    const closed = await db().presence.count({ where: { host: { key: host }, untilAt: new Date('2025-07-03T10:30:00Z') } });
+    expect(closed).toBe(snap.removed);
+  });
+
+  it('refuses a file without a host name and leaves nothing behind', async () => {
+    const uploads = await db().upload.count();
+    await expect(ingestFile({ bytes: readSample('autoruns/velociraptor_testdata_autoruns.csv'), fileName: 'x.csv' })).rejects.toThrow(/no host name/);
+    expect(await db().upload.count()).toBe(uploads);
+  });
+});

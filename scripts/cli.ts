@@ -1,0 +1,19 @@
+// tasklens <command>: the command-line entry point (see README "Command line").
+import { runIngest } from './commands/ingest';
+import { runMigrate } from './commands/migrate';
+import { runStart } from './commands/start';
+
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  start: { run: runStart, help: 'build if needed and serve the dashboard (embedded database unless DATABASE_URL is set)' },
+  migrate: { run: runMigrate, help: 'apply pending database migrations' },
+  ingest: { run: runIngest, help: 'ingest files straight into the database: ingest <file>... [--host H] [--collected-at ISO]' },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  console.log('usage: tasklens <command> [options]\n');
+  for (const [n, c] of Object.entries(COMMANDS)) console.log(`  ${n.padEnd(10)} ${c.help}`);
+  process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
+}
+process.exitCode = await command.run(args);

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// npm test: unit + integration tests (Vitest, fresh database per run), then the e2e suite in Chromium twice:
+// on the embedded database (as `npm start` runs) and on a fresh PostgreSQL database when a server answers.
+// Ends with one "N passed, N failed" line and a non-zero exit code on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'tasklens-tests-'));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(label, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${label} ===`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  return r.status ?? 1;
+}
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+}
+
+const vitestJson = path.join(tmp, 'vitest.json');
+const vitestCode = run('unit and integration tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const v = readJson(vitestJson);
+if (v) {
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+}
+if (vitestCode !== 0 && (!v || v.numFailedTests === 0)) failed += 1; // a crash before any test ran still fails
+
+async function postgresDatabase() {
+  const admin = process.env.TASKLENS_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `tasklens_e2e_${Date.now()}`;
+  try {
+    const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 2000 });
+    await c.connect();
+    await c.query(`CREATE DATABASE "${name}"`);
+    await c.end();
+  } catch {
+    return null;
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client(admin);
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function e2e(label, extraEnv) {
+  const json = path.join(tmp, `${label}.json`);
+  const code = run(`e2e in Chromium (${label})`, 'npx', ['playwright', 'test', '--reporter=list,json'], { ...extraEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  const r = readJson(json);
+  if (r) {
+    passed += r.stats.expected + r.stats.flaky;
+    failed += r.stats.unexpected;
+    skipped += r.stats.skipped;
+  }
+  if (code !== 0 && (!r || r.stats.unexpected === 0)) failed += 1;
+}
+
+e2e('embedded database', {});
+const database = await postgresDatabase();
+if (database) {
+  e2e('PostgreSQL', { E2E_DATABASE_URL: database.url });
+  await database.drop();
+} else {
+  console.log('\nno PostgreSQL server answered: the e2e suite ran on the embedded database only');
+}
+rmSync(tmp, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);
