@@ -6,7 +6,7 @@ import { runStart } from './commands/start';
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   start: { run: runStart, help: 'build if needed and serve the dashboard (embedded database unless DATABASE_URL is set)' },
   migrate: { run: runMigrate, help: 'apply pending database migrations' },
-  ingest: { run: runIngest, help: 'ingest files straight into the database: ingest <file>... [--host H] [--collected-at ISO]' },
+  ingest: { run: runIngest, help: 'ingest files or archives straight into the database: ingest <file>... [--host H] [--collected-at ISO] [--labels k=v]' },
 };
 
 const [name, ...args] = process.argv.slice(2);

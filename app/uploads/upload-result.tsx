@@ -1,39 +1,45 @@
 import Link from 'next/link';
-import type { UploadAnswer } from '@/lib/api-client';
+import type { UploadRow } from '@/lib/data/uploads';
 
-export interface UploadOutcome extends UploadAnswer {
-  fileName: string;
-}
+const STATUS_TEXT: Record<string, string> = {
+  done: 'Ingested',
+  partial: 'Ingested with files that could not be read',
+  duplicate: 'Already ingested, nothing new',
+  failed: 'Failed',
+};
 
-interface SnapshotSummary {
-  snapshotId: number;
-  host: string;
-  source: string;
-  entries: number;
-  isDuplicate: boolean;
-  warnings: { line?: number | null; message: string }[];
-}
-
-/** What the server said about one upload: snapshots per host, duplicates, warnings, or the error. */
-export function UploadResult({ outcome }: { outcome: UploadOutcome }) {
-  const body = (outcome.body ?? {}) as { snapshots?: SnapshotSummary[]; message?: string; line?: number };
-  if (!outcome.ok) {
-    return (
-      <p role="alert" className="result-error">
-        {outcome.fileName}: {body.message ?? `upload failed (HTTP ${outcome.status})`}
-        {body.line ? ` (line ${body.line})` : ''}
-      </p>
-    );
-  }
+/** What the server made of one upload: snapshots per host, duplicates, warnings, or the error. */
+export function UploadResult({ upload }: { upload: UploadRow }) {
+  const isFailed = upload.status === 'failed';
   return (
-    <div role="status">
-      {(body.snapshots ?? []).map((s) => (
-        <p key={s.snapshotId} className={s.isDuplicate ? 'result-warn' : 'result-ok'}>
-          {s.isDuplicate ? 'Already ingested, nothing new: ' : 'Ingested '}
-          {s.entries} entries for <Link href={`/inventory?host=${encodeURIComponent(s.host)}`}>{s.host}</Link> ({s.source})
-          {s.warnings.length > 0 && ` with ${s.warnings.length} warnings: ${s.warnings.slice(0, 3).map((w) => w.message).join('; ')}`}
-        </p>
-      ))}
+    <div role="status" className="upload-result">
+      <p className={isFailed ? 'result-error' : upload.status === 'done' ? 'result-ok' : 'result-warn'}>
+        {STATUS_TEXT[upload.status] ?? upload.status}: <span className="mono">{upload.fileName}</span>
+        {upload.message ? ` — ${upload.message}` : ''}
+      </p>
+      {upload.snapshots.length > 0 && (
+        <ul>
+          {upload.snapshots.map((s) => (
+            <li key={s.id}>
+              {s.entryCount} entries for <Link href={`/inventory?host=${encodeURIComponent(s.host)}`}>{s.host}</Link> <span className="tag">{s.source}</span>
+              {s.warningCount > 0 && <span className="result-warn"> · {s.warningCount} warnings</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {upload.warnings.length > 0 && (
+        <details>
+          <summary>{upload.warnings.length} file warnings</summary>
+          <ul>
+            {upload.warnings.slice(0, 50).map((w, i) => (
+              <li key={i}>
+                <span className="mono">{w.file}</span>
+                {w.line ? `:${w.line}` : ''} — {w.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

@@ -1,11 +1,34 @@
-import { decodeBytes, looksBinary } from './decode';
+import { atParser } from './at';
 import { autorunsParser } from './autoruns';
+import { cronParser } from './cron';
+import { decodeBytes, looksBinary } from './decode';
+import { launchdParser, sniffBytes as sniffPlistBytes } from './launchd';
+import { osqueryParser } from './osquery';
+import { scheduledTaskCsvParser } from './scheduledtask-csv';
+import { schtasksParser } from './schtasks';
+import { systemdParser } from './systemd';
+import { taskEventsParser } from './task-events';
+import { taskXmlParser } from './taskxml';
 import { ParseError, type FormatId, type ParseContext, type Parser } from './types';
 
 /** Every parser the product knows; detection asks each for its confidence. */
-export const PARSERS: Parser[] = [autorunsParser];
+export const PARSERS: Parser[] = [
+  autorunsParser,
+  schtasksParser,
+  scheduledTaskCsvParser,
+  taskXmlParser,
+  cronParser,
+  atParser,
+  systemdParser,
+  launchdParser,
+  osqueryParser,
+  taskEventsParser,
+];
+
+export const FORMAT_IDS = PARSERS.map((p) => p.format);
 
 const MIN_CONFIDENCE = 0.3;
+const SNIFF_CHARS = 64 * 1024;
 
 /** Pick a parser by content (never by file name); `override` forces one. */
 export function detectParser(bytes: Uint8Array, ctx: ParseContext, override?: FormatId | null): Parser {
@@ -15,15 +38,17 @@ export function detectParser(bytes: Uint8Array, ctx: ParseContext, override?: Fo
     return forced;
   }
   if (bytes.length === 0) throw new ParseError('the file is empty');
+  // Binary property lists are the one binary input; everything else with stray NULs is junk.
+  if (sniffPlistBytes(bytes) >= 0.9) return launchdParser;
   if (looksBinary(bytes)) throw new ParseError('the file is binary, not a text export');
-  const text = decodeBytes(bytes).text.slice(0, 64 * 1024);
+  const text = decodeBytes(bytes).text.slice(0, SNIFF_CHARS);
   let best: { parser: Parser; score: number } | null = null;
   for (const parser of PARSERS) {
     const score = parser.sniff(text, ctx);
     if (!best || score > best.score) best = { parser, score };
   }
   if (!best || best.score < MIN_CONFIDENCE) {
-    throw new ParseError('format not recognised (expected Autoruns, schtasks, task XML, cron, systemd, launchd, at or osquery output)');
+    throw new ParseError('format not recognised (expected Autoruns, schtasks, Get-ScheduledTask CSV, task XML, cron, at, systemd, launchd, osquery or task event exports)');
   }
   return best.parser;
 }

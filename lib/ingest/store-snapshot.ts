@@ -16,6 +16,8 @@ export interface SnapshotInput {
   parserVersion: string;
   records: JobRecord[];
   warnings: ParseWarning[];
+  /** false when adding to a snapshot stream already written by the same upload: nothing gets closed. */
+  closeMissing?: boolean;
 }
 
 export interface StoredSnapshot {
@@ -121,7 +123,7 @@ async function updatePresence(tx: Tx, input: SnapshotInput, snapshotId: number, 
     orderBy: [{ collectedAt: 'desc' }, { id: 'desc' }],
     select: { id: true },
   });
-  const removed = await tx.$executeRaw`
+  const removed = input.closeMissing === false ? 0 : await tx.$executeRaw`
     UPDATE presences p SET until_at = ${input.collectedAt}, last_snapshot_id = ${prev?.id ?? null}::int
     WHERE p.host_id = ${input.hostId} AND p.source = ${input.source} AND p.until_at IS NULL
       AND NOT EXISTS (SELECT 1 FROM tl_current c WHERE c.entry_id = p.entry_id AND c.variant_id = p.variant_id)`;

@@ -29,6 +29,8 @@ export function principalName(id: string | undefined): string | null {
 
 function sniff(text: string): number {
   const head = text.slice(0, 4000);
+  // Task XML embedded in CSV/JSON event exports (4698 TaskContent) is not a task file: the document must be XML.
+  if (!head.replace(/^\uFEFF/, '').trimStart().startsWith('<')) return 0;
   if (!/<Task[\s>]/.test(head) && !/<Tasks[\s>]/.test(head)) return 0;
   if (head.includes(TASK_NS)) return 0.95;
   return /<(Actions|Triggers|RegistrationInfo)[\s>]/.test(text) ? 0.7 : 0.3;

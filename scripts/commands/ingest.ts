@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { disconnectDb } from '../../lib/db/client';
 import { applyMigrations } from '../../lib/db/migrations';
-import { ingestFile } from '../../lib/ingest/ingest-file';
+import { ingestBytes } from '../../lib/ingest/run-upload';
 import { uploadFieldsSchema } from '../../lib/validation/upload';
 import { openDatabase } from './database';
 
@@ -12,20 +12,21 @@ export async function runIngest(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { host: { type: 'string' }, 'collected-at': { type: 'string' }, format: { type: 'string' } },
+    options: { host: { type: 'string' }, 'collected-at': { type: 'string' }, format: { type: 'string' }, labels: { type: 'string' } },
   });
   if (positionals.length === 0) {
-    console.error('usage: tasklens ingest <file>... [--host H] [--collected-at ISO] [--format F]');
+    console.error('usage: tasklens ingest <file-or-archive>... [--host H] [--collected-at ISO] [--labels k=v,...] [--format F]');
     return 2;
   }
-  const fields = uploadFieldsSchema.parse({ host: values.host, collectedAt: values['collected-at'], format: values.format });
+  const { wait: _wait, ...fields } = uploadFieldsSchema.parse({ host: values.host, collectedAt: values['collected-at'], format: values.format, labels: values.labels });
   const database = await openDatabase();
   let failures = 0;
   try {
     await applyMigrations(database.url);
     for (const file of positionals) {
       try {
-        const r = await ingestFile({ bytes: new Uint8Array(await readFile(file)), fileName: path.basename(file), ...fields, uploadedBy: 'cli' });
+        const r = await ingestBytes(new Uint8Array(await readFile(file)), path.basename(file), { ...fields, uploadedBy: 'cli' });
+        for (const w of r.warnings) console.warn(`${file}: ${w.file}: ${w.message}`);
         for (const s of r.snapshots) {
           console.log(`${file}: ${s.isDuplicate ? 'already ingested' : `snapshot ${s.snapshotId}`} host=${s.host} source=${s.source} entries=${s.entries} warnings=${s.warnings.length}`);
         }

@@ -1,18 +1,39 @@
-// POST /api/v1/uploads – ingest one export (multipart: file, optional host, collectedAt, format)
+// POST /api/v1/uploads – ingest an export or an archive (multipart: file; optional host, collectedAt, labels, format, wait)
+import { after } from 'next/server';
+import { authenticateRequest } from '@/lib/auth/authenticate-request';
+import { actorName } from '@/lib/auth/principal';
+import { clientIp } from '@/lib/auth/session';
+import { recordAudit } from '@/lib/data/audit';
 import { toErrorResponse } from '@/lib/errors';
-import { readMultipartUpload } from '@/lib/http/multipart';
 import { maxUploadBytes } from '@/lib/http/limits';
-import { ingestFile } from '@/lib/ingest/ingest-file';
+import { readMultipartUpload } from '@/lib/http/multipart';
+import { createUpload, processUpload } from '@/lib/ingest/run-upload';
+import { removeSpooled } from '@/lib/ingest/spool';
 import { uploadFieldsSchema } from '@/lib/validation/upload';
 
 export async function POST(request: Request): Promise<Response> {
+  let spooled: string | null = null;
   try {
+    const principal = await authenticateRequest(request, { minRole: 'analyst', scopes: ['ingest'] });
     const upload = await readMultipartUpload(request, maxUploadBytes());
-    const fields = uploadFieldsSchema.parse(upload.fields);
-    const result = await ingestFile({ bytes: upload.bytes, fileName: upload.fileName, ...fields });
-    const isDuplicate = result.snapshots.every((s) => s.isDuplicate);
-    return Response.json(result, { status: isDuplicate ? 200 : 201 });
+    spooled = upload.file.path;
+    const url = new URL(request.url);
+    const { wait, ...options } = uploadFieldsSchema.parse({ ...upload.fields, wait: url.searchParams.get('wait') ?? upload.fields.wait });
+    const uploadId = await createUpload({ fileName: upload.fileName, sha256: upload.file.sha256, size: upload.file.size, uploadedBy: actorName(principal) });
+    await recordAudit({ actor: actorName(principal), action: 'upload.create', target: upload.fileName, ip: clientIp(request.headers), details: { uploadId, size: upload.file.size } });
+    const file = upload.file.path;
+    const run = () => processUpload(uploadId, upload.fileName, { path: file }, options).finally(() => removeSpooled(file));
+    if (!wait) {
+      spooled = null;
+      // Acknowledged once stored on disk; progress is at /api/v1/uploads/{id}.
+      after(() => run().catch(() => undefined));
+      return Response.json({ uploadId, status: 'received', statusUrl: `/api/v1/uploads/${uploadId}` }, { status: 202 });
+    }
+    spooled = null;
+    const result = await run();
+    return Response.json(result, { status: result.status === 'duplicate' ? 200 : 201 });
   } catch (err) {
+    if (spooled) await removeSpooled(spooled);
     return toErrorResponse(err);
   }
 }

@@ -1,17 +1,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db/client';
 import { readSample } from '@/lib/testing/samples';
-import { ingestFile } from './ingest-file';
+import { ingestBytes } from './run-upload';
 
 afterAll(disconnectDb);
 
-describe('ingestFile (real PostgreSQL)', () => {
+describe('ingestUpload of one file', () => {
   const host = `ws-${Date.now()}`;
 
   it('stores one snapshot with entries, variants and open presence intervals', async () => {
     const bytes = readSample('autoruns/limgreg_autorunslab2_banner.csv');
-    const r = await ingestFile({ bytes, fileName: 'lab2.csv', host, collectedAt: new Date('2025-07-03T10:00:00Z') });
-    expect(r.format).toBe('autoruns');
+    const r = await ingestBytes(bytes, 'lab2.csv', { host, collectedAt: new Date('2025-07-03T10:00:00Z') });
+    expect(r.snapshots[0].source).toBe('autoruns');
     expect(r.snapshots).toHaveLength(1);
     const snap = r.snapshots[0];
     expect(snap.isDuplicate).toBe(false);
@@ -26,14 +26,14 @@ describe('ingestFile (real PostgreSQL)', () => {
   it('recognises the same bytes for the same host and writes nothing new', async () => {
     const before = await db().snapshot.count();
     const bytes = readSample('autoruns/limgreg_autorunslab2_banner.csv');
-    const r = await ingestFile({ bytes, fileName: 'lab2-again.csv', host });
+    const r = await ingestBytes(bytes, 'lab2-again.csv', { host });
     expect(r.snapshots[0].isDuplicate).toBe(true);
     expect(await db().snapshot.count()).toBe(before);
   });
 
   it('a later snapshot closes removed intervals and opens added ones only', async () => {
     const bytes = readSample('autoruns/limgreg_autorunslab3_banner.csv');
-    const r = await ingestFile({ bytes, fileName: 'lab3.csv', host, collectedAt: new Date('2025-07-03T10:30:00Z') });
+    const r = await ingestBytes(bytes, 'lab3.csv', { host, collectedAt: new Date('2025-07-03T10:30:00Z') });
     const snap = r.snapshots[0];
     expect(snap.isDuplicate).toBe(false);
     // lab2 and lab3 differ by a handful of planted rows (SOURCES.md): most intervals stay open untouched.
@@ -45,8 +45,10 @@ describe('ingestFile (real PostgreSQL)', () => {
   });
 
   it('refuses a file without a host name and leaves nothing behind', async () => {
-    const uploads = await db().upload.count();
-    await expect(ingestFile({ bytes: readSample('autoruns/velociraptor_testdata_autoruns.csv'), fileName: 'x.csv' })).rejects.toThrow(/no host name/);
-    expect(await db().upload.count()).toBe(uploads);
+    const snapshots = await db().snapshot.count();
+    await expect(ingestBytes(readSample('autoruns/velociraptor_testdata_autoruns.csv'), 'x.csv')).rejects.toThrow(/no host name/);
+    expect(await db().snapshot.count()).toBe(snapshots);
+    const failed = await db().upload.findFirst({ orderBy: { id: 'desc' }, select: { status: true, message: true } });
+    expect(failed).toMatchObject({ status: 'failed', message: expect.stringMatching(/no host name/) });
   });
 });

@@ -1,0 +1,77 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/db/client';
+import type { InventorySearch, InventorySort } from '@/lib/validation/inventory';
+
+export interface InventoryRow {
+  id: number;
+  family: string;
+  name: string;
+  command: string;
+  executable: string;
+  hostsNow: number;
+  hostsEver: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+export interface InventoryPage {
+  rows: InventoryRow[];
+  total: number;
+  fleetHosts: number;
+  facets: { family: { value: string; count: number }[] };
+}
+
+const ORDER: Record<InventorySort, Prisma.Sql> = {
+  name: Prisma.sql`e.name`,
+  family: Prisma.sql`e.family`,
+  hostsNow: Prisma.sql`"hostsNow"`,
+  firstSeenAt: Prisma.sql`e.first_seen_at`,
+  lastSeenAt: Prisma.sql`e.last_seen_at`,
+};
+
+function whereClause(s: InventorySearch, withFamily: boolean): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (s.q) {
+    const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Search spans the entry and every variant's image, hashes and signer.
+    parts.push(Prisma.sql`(e.name ILIKE ${like} OR e.command ILIKE ${like} OR e.norm_command ILIKE ${like} OR EXISTS (
+      SELECT 1 FROM variants v WHERE v.entry_id = e.id AND (v.image_path ILIKE ${like} OR v.signer ILIKE ${like}
+        OR v.sha256 ILIKE ${like} OR v.sha1 ILIKE ${like} OR v.md5 ILIKE ${like} OR v.description ILIKE ${like})))`);
+  }
+  if (withFamily && s.family.length) parts.push(Prisma.sql`e.family = ANY(${s.family}::text[])`);
+  if (s.host) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM presences p JOIN hosts h ON h.id = p.host_id
+      WHERE p.entry_id = e.id AND p.until_at IS NULL AND h.key = ${s.host.toLowerCase()})`);
+  }
+  return Prisma.join(parts, ' AND ');
+}
+
+/** One page of the inventory with prevalence, the filtered total, and family facet counts (ignoring the family filter). */
+export async function listInventory(s: InventorySearch): Promise<InventoryPage> {
+  const where = whereClause(s, true);
+  const dir = s.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const offset = (s.page - 1) * s.size;
+  const [rows, totals, facets, fleet] = await Promise.all([
+    db().$queryRaw<(Omit<InventoryRow, 'firstSeenAt' | 'lastSeenAt'> & { firstSeenAt: Date; lastSeenAt: Date })[]>`
+      SELECT e.id, e.family, e.name, e.command, e.executable,
+             (SELECT count(DISTINCT p.host_id)::int FROM presences p WHERE p.entry_id = e.id AND p.until_at IS NULL) AS "hostsNow",
+             (SELECT count(DISTINCT p.host_id)::int FROM presences p WHERE p.entry_id = e.id) AS "hostsEver",
+             e.first_seen_at AS "firstSeenAt", e.last_seen_at AS "lastSeenAt"
+      FROM entries e
+      WHERE ${where}
+      ORDER BY ${ORDER[s.sort.id]} ${dir}, e.id ${dir}
+      LIMIT ${s.size} OFFSET ${offset}`,
+    db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM entries e WHERE ${where}`,
+    db().$queryRaw<{ value: string; count: number }[]>`
+      SELECT e.family AS value, count(*)::int AS count FROM entries e WHERE ${whereClause(s, false)}
+      GROUP BY e.family ORDER BY count DESC`,
+    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM hosts`,
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, firstSeenAt: r.firstSeenAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString() })),
+    total: totals[0]?.total ?? 0,
+    fleetHosts: fleet[0]?.n ?? 0,
+    facets: { family: facets },
+  };
+}

@@ -1,0 +1,166 @@
+import { db } from '@/lib/db/client';
+import { ArchiveError, unpackUpload } from './archive';
+import { parseMember } from './parse-member';
+import { hintsFromPath } from './path-hints';
+import { sha256Hex } from './store-snapshot';
+import { storeHostGroup, type IngestedSnapshot } from './store-host';
+import { ParseError, type FormatId, type ParseResult, type ParseWarning } from './types';
+import { UploadBatch } from './upload-batch';
+
+/** Bumped when a parser change alters what ends up in snapshots; stored as provenance. */
+export const PARSER_VERSION = '2';
+
+export interface IngestUploadInput {
+  uploadId: number;
+  source: AsyncIterable<Uint8Array>;
+  fileName: string;
+  /** Fallbacks: data inside the files and archive paths name hosts first (PRODUCT.md §2). */
+  host?: string | null;
+  /** The uploader's collection time wins over times guessed from paths or data. */
+  collectedAt?: Date | null;
+  labels?: Record<string, string>;
+  format?: FormatId | null;
+}
+
+export interface FileWarning extends ParseWarning {
+  file: string;
+}
+
+export interface IngestUploadResult {
+  uploadId: number;
+  fileName: string;
+  status: 'done' | 'partial' | 'duplicate' | 'failed';
+  files: number;
+  snapshots: IngestedSnapshot[];
+  events: number;
+  warnings: FileWarning[];
+}
+
+const PROGRESS_EVERY_MS = 1000;
+
+/**
+ * Ingest one upload (a plain export or an archive of many hosts' exports) streaming: unpack, parse each file,
+ * route records to hosts, and store each host in its own transaction as soon as the archive moves on.
+ * A plain file that cannot be parsed throws ParseError; inside an archive it becomes a warning naming the file.
+ */
+export async function ingestUpload(input: IngestUploadInput): Promise<IngestUploadResult> {
+  const batch = new UploadBatch();
+  const warnings: FileWarning[] = [];
+  const snapshots: IngestedSnapshot[] = [];
+  let events = 0;
+  let files = 0;
+  let isArchive = false;
+  let lastProgress = Date.now();
+
+  const flush = async (keep?: Set<string>) => {
+    for (const { group, isContinuation } of batch.take(keep)) {
+      if (isContinuation) warnings.push({ file: input.fileName, message: `${group.hostName}: files were not together in the archive; later ones were added without closing earlier entries` });
+      const stored = await storeHostGroup(group, { uploadId: input.uploadId, parserVersion: PARSER_VERSION, isContinuation });
+      snapshots.push(...stored.snapshots);
+      events += stored.events;
+    }
+  };
+
+  await db().upload.update({ where: { id: input.uploadId }, data: { status: 'processing' } });
+  for await (const item of unpackUpload(input.source, input.fileName)) {
+    if (item.kind === 'warning') {
+      warnings.push({ file: item.path, message: item.message });
+      continue;
+    }
+    files++;
+    isArchive ||= item.path !== input.fileName;
+    const touched = routeFile(batch, input, item.path, item.bytes, warnings, !isArchive);
+    await flush(touched);
+    if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+      lastProgress = Date.now();
+      await db().upload.update({ where: { id: input.uploadId }, data: { filesDone: files } });
+    }
+  }
+  await flush();
+  if (files === 0) throw new ArchiveError('the upload holds no files', '', 'maxEntries');
+  return { uploadId: input.uploadId, fileName: input.fileName, status: uploadStatus(snapshots, events, warnings), files, snapshots, events, warnings };
+}
+
+function uploadStatus(snapshots: IngestedSnapshot[], events: number, warnings: FileWarning[]): IngestUploadResult['status'] {
+  if (snapshots.length === 0 && events === 0) return 'failed';
+  if (warnings.some((w) => w.message.startsWith('could not be read'))) return 'partial';
+  if (events === 0 && snapshots.every((s) => s.isDuplicate)) return 'duplicate';
+  return 'done';
+}
+
+/** Parse one file and add its records to the batch; returns the host keys it touched. */
+function routeFile(batch: UploadBatch, input: IngestUploadInput, path: string, bytes: Uint8Array, warnings: FileWarning[], isSingle: boolean): Set<string> {
+  const hints = hintsFromPath(path);
+  const fallbackHost = hints.host ?? input.host ?? null;
+  const collectedAt = input.collectedAt ?? (hints.collectedAt ? new Date(hints.collectedAt) : null);
+  let member;
+  try {
+    member = parseMember(path, bytes, input.format ?? null);
+  } catch (err) {
+    if (isSingle || !(err instanceof ParseError)) throw err;
+    warnings.push({ file: path, line: err.line, message: `could not be read: ${err.message}` });
+    return new Set();
+  }
+  const labels = { ...hints.labels, ...input.labels };
+  if (member.kind === 'unit') {
+    if (!fallbackHost) return noHost(path, warnings, isSingle);
+    const group = batch.host(fallbackHost, collectedAt ?? new Date());
+    group.units.push({ name: path, bytes, sha256: sha256Hex(bytes) });
+    group.os ??= 'linux';
+    Object.assign(group.labels, labels);
+    return new Set([fallbackHost.toLowerCase()]);
+  }
+  return addParsed(batch, member.result, { path, bytes, fallbackHost, collectedAt, labels, warnings, isSingle });
+}
+
+function addParsed(
+  batch: UploadBatch,
+  result: ParseResult,
+  o: { path: string; bytes: Uint8Array; fallbackHost: string | null; collectedAt: Date | null; labels: Record<string, string>; warnings: FileWarning[]; isSingle: boolean },
+): Set<string> {
+  const touched = new Set<string>();
+  const fileHost = result.host?.trim() || o.fallbackHost;
+  const at = o.collectedAt ?? (result.collectedAt ? new Date(result.collectedAt) : new Date());
+  const fileHash = sha256Hex(o.bytes);
+  const hostOf = (named: string | null | undefined) => named?.trim() || fileHost;
+  for (const rec of result.records) {
+    const name = hostOf(rec.host);
+    if (!name) return noHost(o.path, o.warnings, o.isSingle);
+    const group = batch.host(name, at);
+    const src = batch.source(group, result.format);
+    if (!touched.has(name.toLowerCase())) {
+      src.fileHashes.push(fileHash);
+      src.fileNames.push(o.path);
+      src.warnings.push(...result.warnings.map((w) => ({ ...w, message: `${o.path}: ${w.message}` })));
+      group.os ??= result.os ?? null;
+      Object.assign(group.labels, o.labels);
+    }
+    src.records.push(rec);
+    touched.add(name.toLowerCase());
+  }
+  for (const ev of result.events ?? []) {
+    const name = hostOf(ev.host);
+    if (!name) return noHost(o.path, o.warnings, o.isSingle);
+    batch.host(name, at).events.push(ev);
+    touched.add(name.toLowerCase());
+  }
+  // A file with no jobs (an empty crontab) is still evidence: the host's snapshot for that source is empty.
+  if (result.records.length === 0 && fileHost) {
+    const group = batch.host(fileHost, at);
+    if ((result.events ?? []).length === 0) {
+      const src = batch.source(group, result.format);
+      src.fileHashes.push(fileHash);
+      src.fileNames.push(o.path);
+      src.warnings.push(...result.warnings);
+    }
+    touched.add(fileHost.toLowerCase());
+  }
+  return touched;
+}
+
+function noHost(path: string, warnings: FileWarning[], isSingle: boolean): Set<string> {
+  const message = `${path}: no host name in the data or the path; give one in the upload's "host" field`;
+  if (isSingle) throw new ParseError(message);
+  warnings.push({ file: path, message: `could not be read: ${message}` });
+  return new Set();
+}
