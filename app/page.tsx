@@ -1,8 +1,10 @@
 import { connection } from 'next/server';
 import Link from 'next/link';
 import { getFleetSummary } from '@/lib/data/overview';
+import { requireUser } from '@/lib/auth/require-user';
 
 export default async function OverviewPage() {
+  await requireUser('viewer');
   await connection();
   const s = await getFleetSummary();
   const cards = [

@@ -2,11 +2,15 @@
 import { runIngest } from './commands/ingest';
 import { runMigrate } from './commands/migrate';
 import { runStart } from './commands/start';
+import { runToken } from './commands/token';
+import { runUser } from './commands/user';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   start: { run: runStart, help: 'build if needed and serve the dashboard (embedded database unless DATABASE_URL is set)' },
   migrate: { run: runMigrate, help: 'apply pending database migrations' },
   ingest: { run: runIngest, help: 'ingest files or archives straight into the database: ingest <file>... [--host H] [--collected-at ISO] [--labels k=v]' },
+  user: { run: runUser, help: 'add a local account: user add --email E --role R [--name N] (password on stdin)' },
+  token: { run: runToken, help: 'create an API token, printed once: token create --name N --scope ingest|read [--expires 30d]' },
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { listInventory } from '@/lib/data/inventory';
 import { parseInventorySearchParams } from '@/lib/validation/inventory';
 import { InventoryTable } from './inventory-table';
+import { requireUser } from '@/lib/auth/require-user';
 
 export const metadata: Metadata = { title: 'Inventory · Tasklens' };
 
 export default async function InventoryPage({ searchParams }: PageProps<'/inventory'>) {
+  await requireUser('viewer');
   const search = parseInventorySearchParams(await searchParams);
   const page = await listInventory(search);
   return (

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/forms/action-form';
+import { requireUser } from '@/lib/auth/require-user';
+import { TOKEN_SCOPES } from '@/lib/auth/roles';
+import { listApiTokens } from '@/lib/data/api-tokens';
+import { createToken, revokeToken } from './actions';
+
+export const metadata: Metadata = { title: 'API tokens · Tasklens' };
+
+const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+
+export default async function TokensPage() {
+  const admin = await requireUser('admin');
+  const tokens = await listApiTokens(admin);
+  return (
+    <>
+      <header className="page-header">
+        <h1>API tokens</h1>
+        <p className="muted">
+          Collectors send <code>Authorization: Bearer tl_…</code>. <strong>ingest</strong> tokens may upload; <strong>read</strong> tokens may read the API.
+        </p>
+      </header>
+      <section className="panel" aria-labelledby="new-token-heading">
+        <h2 id="new-token-heading">New token</h2>
+        <ActionForm action={createToken} label="Create a token" className="inline-form">
+          <input name="name" aria-label="Token name" placeholder="name, e.g. sccm-collector" required maxLength={100} />
+          <select name="scope" aria-label="Scope" defaultValue="ingest">
+            {TOKEN_SCOPES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+          <input name="expires" aria-label="Expires after" placeholder="expires after, e.g. 90d (empty: never)" />
+          <button type="submit" className="primary">
+            Create token
+          </button>
+        </ActionForm>
+      </section>
+      <div className="table-wrap">
+        <table className="data-table" aria-label="API tokens">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Scope</th>
+              <th>Token</th>
+              <th>Created</th>
+              <th>Expires</th>
+              <th>Last used</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.length === 0 && (
+              <tr>
+                <td colSpan={7} className="empty-cell">
+                  No tokens yet.
+                </td>
+              </tr>
+            )}
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>{t.scope}</td>
+                <td className="mono">{t.prefix}…</td>
+                <td className="num">
+                  {when(t.createdAt)} {t.createdBy && <span className="muted">by {t.createdBy}</span>}
+                </td>
+                <td className="num">{when(t.expiresAt)}</td>
+                <td className="num">{when(t.lastUsedAt)}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <span className="muted">revoked {when(t.revokedAt)}</span>
+                  ) : (
+                    <ActionForm action={revokeToken} label={`Revoke ${t.name}`} className="inline-form">
+                      <input type="hidden" name="tokenId" value={t.id} />
+                      <button type="submit">Revoke</button>
+                    </ActionForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
