@@ -37,6 +37,6 @@ export function inventoryColumns(fleetHosts: number) {
       ),
     }),
     col.accessor('firstSeenAt', { header: 'First seen', cell: (c) => formatDate(c.getValue()) }),
-    col.accessor('lastSeenAt', { header: 'Last seen', cell: (c) => formatDate(c.getValue()) }),
+    col.accessor('lastSeenAt', { header: 'Last seen', cell: (c) => (c.getValue() ? formatDate(c.getValue()) : <span className="muted">present</span>) }),
   ]);
 }

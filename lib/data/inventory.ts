@@ -12,7 +12,8 @@ export interface InventoryRow {
   hostsNow: number;
   hostsEver: number;
   firstSeenAt: string;
-  lastSeenAt: string;
+  /** null while some host still has it. */
+  lastSeenAt: string | null;
 }
 
 export interface InventoryPage {
@@ -27,7 +28,7 @@ const ORDER: Record<InventorySort, Prisma.Sql> = {
   family: Prisma.sql`e.family`,
   hostsNow: Prisma.sql`"hostsNow"`,
   firstSeenAt: Prisma.sql`e.first_seen_at`,
-  lastSeenAt: Prisma.sql`e.last_seen_at`,
+  lastSeenAt: Prisma.sql`st.last_seen_at`,
 };
 
 function whereClause(s: InventorySearch, withFamily: boolean): Prisma.Sql {
@@ -50,15 +51,14 @@ function whereClause(s: InventorySearch, withFamily: boolean): Prisma.Sql {
 /** One page of the inventory with prevalence, the filtered total, and family facet counts (ignoring the family filter). */
 export async function listInventory(s: InventorySearch): Promise<InventoryPage> {
   const where = whereClause(s, true);
-  const dir = s.sort.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const dir = s.sort.desc ? Prisma.sql`DESC NULLS FIRST` : Prisma.sql`ASC NULLS LAST`;
   const offset = (s.page - 1) * s.size;
   const [rows, totals, facets, fleet] = await Promise.all([
-    db().$queryRaw<(Omit<InventoryRow, 'firstSeenAt' | 'lastSeenAt'> & { firstSeenAt: Date; lastSeenAt: Date })[]>`
+    db().$queryRaw<(Omit<InventoryRow, 'firstSeenAt' | 'lastSeenAt'> & { firstSeenAt: Date; lastSeenAt: Date | null })[]>`
       SELECT e.id, e.family, e.name, e.command, e.executable,
-             (SELECT count(DISTINCT p.host_id)::int FROM presences p WHERE p.entry_id = e.id AND p.until_at IS NULL) AS "hostsNow",
-             (SELECT count(DISTINCT p.host_id)::int FROM presences p WHERE p.entry_id = e.id) AS "hostsEver",
-             e.first_seen_at AS "firstSeenAt", e.last_seen_at AS "lastSeenAt"
-      FROM entries e
+             COALESCE(st.hosts_now, 0) AS "hostsNow", COALESCE(st.hosts_ever, 0) AS "hostsEver",
+             e.first_seen_at AS "firstSeenAt", st.last_seen_at AS "lastSeenAt"
+      FROM entries e LEFT JOIN entry_stats st ON st.entry_id = e.id
       WHERE ${where}
       ORDER BY ${ORDER[s.sort.id]} ${dir}, e.id ${dir}
       LIMIT ${s.size} OFFSET ${offset}`,
@@ -69,7 +69,7 @@ export async function listInventory(s: InventorySearch): Promise<InventoryPage> 
     db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM hosts`,
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, firstSeenAt: r.firstSeenAt.toISOString(), lastSeenAt: r.lastSeenAt.toISOString() })),
+    rows: rows.map((r) => ({ ...r, firstSeenAt: r.firstSeenAt.toISOString(), lastSeenAt: r.lastSeenAt?.toISOString() ?? null })),
     total: totals[0]?.total ?? 0,
     fleetHosts: fleet[0]?.n ?? 0,
     facets: { family: facets },

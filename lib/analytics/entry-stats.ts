@@ -1,0 +1,68 @@
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+/** Serializes stats refreshes of concurrent ingests, so each one counts presences the other committed. */
+const STATS_LOCK = 74_210_001;
+const BURST_WINDOW = '1 hour';
+
+/**
+ * Recompute prevalence and signals for the given entries (all entries when `entryIds` is null) from presences and
+ * heuristic hits. Ingest calls it for the entries a snapshot touched; `tasklens analytics rebuild` for all. Both
+ * run this one statement, so an incremental result that differs from a rebuild means a missed entry, not drift.
+ */
+export async function refreshEntryStats(tx: Tx, entryIds: number[] | null): Promise<void> {
+  if (entryIds && entryIds.length === 0) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STATS_LOCK})`;
+  const scope = entryIds;
+  await tx.$executeRaw`
+    WITH p AS (
+      SELECT pr.* FROM presences pr WHERE ${scope}::int[] IS NULL OR pr.entry_id = ANY(${scope}::int[])
+    ), agg AS (
+      SELECT entry_id,
+             count(DISTINCT host_id) FILTER (WHERE until_at IS NULL)::int AS hosts_now,
+             count(DISTINCT host_id)::int AS hosts_ever,
+             count(DISTINCT variant_id) FILTER (WHERE until_at IS NULL)::int AS variants_now,
+             min(from_at) AS first_seen_at,
+             CASE WHEN bool_or(until_at IS NULL) THEN NULL ELSE max(until_at) END AS last_seen_at,
+             CASE WHEN bool_or(is_baseline) THEN NULL ELSE min(from_at) END AS new_since
+      FROM p GROUP BY entry_id
+    ), burst AS (
+      SELECT p.entry_id, count(DISTINCT p.host_id)::int AS burst_hosts
+      FROM p JOIN agg a ON a.entry_id = p.entry_id
+      WHERE NOT p.is_baseline AND a.new_since IS NOT NULL AND p.from_at < a.new_since + ${BURST_WINDOW}::interval
+      GROUP BY p.entry_id
+    ), hits AS (
+      SELECT per_variant.entry_id, max(per_variant.total)::int AS heuristic_score,
+             array_agg(DISTINCT hid ORDER BY hid) AS heuristic_ids
+      FROM (
+        SELECT v.entry_id, v.id, sum(h.severity) AS total, array_agg(h.heuristic_id) AS ids
+        FROM variants v JOIN variant_hits h ON h.variant_id = v.id
+        WHERE EXISTS (SELECT 1 FROM p WHERE p.variant_id = v.id AND p.until_at IS NULL)
+        GROUP BY v.entry_id, v.id
+      ) per_variant, unnest(per_variant.ids) AS hid
+      GROUP BY per_variant.entry_id
+    )
+    INSERT INTO entry_stats (entry_id, hosts_now, hosts_ever, variants_now, first_seen_at, last_seen_at, new_since,
+                             burst_hosts, heuristic_score, heuristic_ids)
+    SELECT a.entry_id, a.hosts_now, a.hosts_ever, a.variants_now, a.first_seen_at, a.last_seen_at, a.new_since,
+           COALESCE(b.burst_hosts, 0), COALESCE(h.heuristic_score, 0), COALESCE(h.heuristic_ids, '{}')
+    FROM agg a LEFT JOIN burst b ON b.entry_id = a.entry_id LEFT JOIN hits h ON h.entry_id = a.entry_id
+    ON CONFLICT (entry_id) DO UPDATE SET
+      hosts_now = EXCLUDED.hosts_now, hosts_ever = EXCLUDED.hosts_ever, variants_now = EXCLUDED.variants_now,
+      first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at, new_since = EXCLUDED.new_since,
+      burst_hosts = EXCLUDED.burst_hosts, heuristic_score = EXCLUDED.heuristic_score, heuristic_ids = EXCLUDED.heuristic_ids`;
+}
+
+/** Drop every derived row and recompute it from presences and variants (`tasklens analytics rebuild`). */
+export async function rebuildAnalytics(client: PrismaClient): Promise<{ entries: number }> {
+  return client.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`DELETE FROM entry_stats`;
+      await refreshEntryStats(tx, null);
+      const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM entry_stats`;
+      return { entries: n };
+    },
+    { timeout: 60 * 60_000 },
+  );
+}

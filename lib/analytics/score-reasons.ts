@@ -1,0 +1,46 @@
+import { heuristicById } from './heuristics';
+
+export interface ScoreParts {
+  rarity: number;
+  heuristics: number;
+  newness: number;
+  drift: number;
+  burst: number;
+}
+
+export interface ScoreFacts {
+  hostsNow: number;
+  familyHosts: number;
+  newSince: string | null;
+  nameHosts: number;
+  burstHosts: number;
+  heuristicIds: string[];
+  variantsNow: number;
+}
+
+export interface ScoreReason {
+  part: keyof ScoreParts | 'prevalence';
+  text: string;
+}
+
+function daysAgo(iso: string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000));
+}
+
+/** Human-readable reasons for a score ("on 1 of 4,213 hosts · first seen 2 days ago · LOLBin rundll32 · ..."). */
+export function scoreReasons(parts: ScoreParts, f: ScoreFacts, now: Date): ScoreReason[] {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const reasons: ScoreReason[] = [{ part: parts.rarity > 0 ? 'rarity' : 'prevalence', text: `on ${n(f.hostsNow)} of ${n(f.familyHosts)} hosts` }];
+  if (f.newSince) {
+    const d = daysAgo(f.newSince, now);
+    reasons.push({ part: 'newness', text: d === 0 ? 'first seen today' : `first seen ${d} day${d === 1 ? '' : 's'} ago` });
+  }
+  for (const id of f.heuristicIds) reasons.push({ part: 'heuristics', text: heuristicById(id)?.title ?? id });
+  if (parts.drift > 0 && f.nameHosts > f.hostsNow) {
+    reasons.push({ part: 'drift', text: `same name runs a different command on ${n(f.nameHosts - f.hostsNow)} hosts` });
+  } else if (parts.drift > 0) {
+    reasons.push({ part: 'drift', text: `${f.variantsNow} variants (hash, signer or run-as differ)` });
+  }
+  if (parts.burst > 0) reasons.push({ part: 'burst', text: `appeared on ${n(f.burstHosts)} hosts within an hour` });
+  return reasons;
+}

@@ -1,0 +1,117 @@
+import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/db/client';
+import { scoredEntriesSql } from '@/lib/analytics/score-sql';
+import { scoreReasons, type ScoreParts, type ScoreReason } from '@/lib/analytics/score-reasons';
+import type { OutlierSearch, OutlierSort } from '@/lib/validation/outliers';
+import { getScoreSettings } from './settings';
+
+export interface OutlierRow {
+  id: number;
+  family: string;
+  name: string;
+  command: string;
+  score: number;
+  parts: ScoreParts;
+  reasons: ScoreReason[];
+  hostsNow: number;
+  familyHosts: number;
+  newSince: string | null;
+  firstSeenAt: string;
+  isSuppressed: boolean;
+}
+
+export interface OutlierPage {
+  rows: OutlierRow[];
+  total: number;
+  threshold: number;
+  facets: { family: { value: string; count: number }[]; heuristic: { value: string; count: number }[] };
+}
+
+interface ScoredRow {
+  id: number;
+  family: string;
+  name: string;
+  command: string;
+  score: number;
+  p_rarity: number;
+  p_heuristics: number;
+  p_newness: number;
+  p_drift: number;
+  p_burst: number;
+  hosts_now: number;
+  family_hosts: number;
+  name_hosts: number;
+  burst_hosts: number;
+  variants_now: number;
+  heuristic_ids: string[];
+  new_since: Date | null;
+  first_seen_at: Date;
+  is_suppressed: boolean;
+  fleet_now: Date;
+}
+
+const ORDER: Record<OutlierSort, Prisma.Sql> = {
+  score: Prisma.sql`score`,
+  hostsNow: Prisma.sql`hosts_now`,
+  newSince: Prisma.sql`new_since`,
+  name: Prisma.sql`name`,
+};
+
+function filters(s: OutlierSearch, threshold: number, withFamily: boolean): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`score >= ${s.minScore ?? threshold}`];
+  if (s.suppressed === 'hide') parts.push(Prisma.sql`NOT is_suppressed`);
+  if (s.suppressed === 'only') parts.push(Prisma.sql`is_suppressed`);
+  if (withFamily && s.family.length) parts.push(Prisma.sql`family = ANY(${s.family}::text[])`);
+  if (s.heuristic) parts.push(Prisma.sql`${s.heuristic} = ANY(heuristic_ids)`);
+  if (s.q) {
+    const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(Prisma.sql`(name ILIKE ${like} OR command ILIKE ${like})`);
+  }
+  if (s.host) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM presences p JOIN hosts h ON h.id = p.host_id
+      WHERE p.entry_id = scored.id AND p.until_at IS NULL AND h.key = ${s.host.toLowerCase()})`);
+  }
+  return Prisma.join(parts, ' AND ');
+}
+
+function toRow(r: ScoredRow): OutlierRow {
+  const parts: ScoreParts = { rarity: r.p_rarity, heuristics: r.p_heuristics, newness: r.p_newness, drift: r.p_drift, burst: r.p_burst };
+  const newSince = r.new_since?.toISOString() ?? null;
+  return {
+    id: r.id,
+    family: r.family,
+    name: r.name,
+    command: r.command,
+    score: r.score,
+    parts,
+    reasons: scoreReasons(
+      parts,
+      { hostsNow: r.hosts_now, familyHosts: r.family_hosts, newSince, nameHosts: r.name_hosts, burstHosts: r.burst_hosts, heuristicIds: r.heuristic_ids, variantsNow: r.variants_now },
+      r.fleet_now,
+    ),
+    hostsNow: r.hosts_now,
+    familyHosts: r.family_hosts,
+    newSince,
+    firstSeenAt: r.first_seen_at.toISOString(),
+    isSuppressed: r.is_suppressed,
+  };
+}
+
+/** Ranked outliers: entries scoring at or above the threshold, with score parts, reasons and facet counts. */
+export async function listOutliers(s: OutlierSearch): Promise<OutlierPage> {
+  const settings = await getScoreSettings();
+  const scored = scoredEntriesSql(settings);
+  const where = filters(s, settings.outlierThreshold, true);
+  const dir = s.sort.desc ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
+  const [rows, totals, families, heuristics] = await Promise.all([
+    db().$queryRaw<ScoredRow[]>`SELECT * FROM (${scored}) scored WHERE ${where}
+      ORDER BY ${ORDER[s.sort.id]} ${dir}, id LIMIT ${s.size} OFFSET ${(s.page - 1) * s.size}`,
+    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${scored}) scored WHERE ${where}`,
+    db().$queryRaw<{ value: string; count: number }[]>`SELECT family AS value, count(*)::int AS count
+      FROM (${scored}) scored WHERE ${filters(s, settings.outlierThreshold, false)} GROUP BY family ORDER BY count DESC`,
+    db().$queryRaw<{ value: string; count: number }[]>`SELECT hid AS value, count(*)::int AS count
+      FROM (${scored}) scored, unnest(heuristic_ids) AS hid WHERE ${where} GROUP BY hid ORDER BY count DESC LIMIT 30`,
+  ]);
+  return { rows: rows.map(toRow), total: totals[0]?.n ?? 0, threshold: settings.outlierThreshold, facets: { family: families, heuristic: heuristics } };
+}
