@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 
 const LINKS = [
   { href: '/', label: 'Overview' },
+  { href: '/outliers', label: 'Outliers' },
   { href: '/inventory', label: 'Inventory' },
   { href: '/hosts', label: 'Hosts' },
   { href: '/uploads', label: 'Uploads' },

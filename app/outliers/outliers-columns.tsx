@@ -1,0 +1,45 @@
+'use client';
+
+import { createColumnHelper } from '@tanstack/react-table';
+import type { ServerTableFeatures } from '@/components/data-table/features';
+import type { OutlierRow } from '@/lib/data/outliers';
+import { familyLabel, formatDate } from '@/lib/format/labels';
+import { ScoreChips } from './score-chips';
+
+const col = createColumnHelper<ServerTableFeatures, OutlierRow>();
+
+export const outlierColumns = col.columns([
+  col.accessor('score', {
+    header: 'Score',
+    cell: (c) => (
+      <span className="score" data-level={c.getValue() >= 60 ? 'high' : c.getValue() >= 40 ? 'medium' : 'low'}>
+        {c.getValue().toFixed(0)}
+      </span>
+    ),
+  }),
+  col.accessor('name', {
+    header: 'Entry',
+    cell: (c) => (
+      <div>
+        <div className="mono cell-name" title={c.getValue()}>
+          {c.getValue()}
+        </div>
+        <code className="cell-command muted" title={c.row.original.command}>
+          {c.row.original.command}
+        </code>
+      </div>
+    ),
+  }),
+  col.display({ id: 'why', header: 'Why', cell: (c) => <ScoreChips row={c.row.original} /> }),
+  col.accessor('family', { header: 'Family', enableSorting: false, cell: (c) => <span className="tag">{familyLabel(c.getValue())}</span> }),
+  col.accessor('hostsNow', {
+    header: 'Hosts',
+    cell: (c) => (
+      <span className="num">
+        {c.getValue().toLocaleString('en-US')}
+        <span className="muted"> / {c.row.original.familyHosts.toLocaleString('en-US')}</span>
+      </span>
+    ),
+  }),
+  col.accessor('newSince', { header: 'New since', cell: (c) => (c.getValue() ? formatDate(c.getValue()) : <span className="muted">baseline</span>) }),
+]);

@@ -1,0 +1,64 @@
+'use client';
+
+import Link from 'next/link';
+import { DataTable } from '@/components/data-table/data-table';
+import { FacetFilter } from '@/components/data-table/facet-filter';
+import { Pagination } from '@/components/data-table/pagination';
+import { SearchBox } from '@/components/data-table/search-box';
+import { useServerTable } from '@/components/data-table/use-server-table';
+import { useUrlState } from '@/components/data-table/use-url-state';
+import type { OutlierPage } from '@/lib/data/outliers';
+import { familyLabel } from '@/lib/format/labels';
+import { OUTLIER_SORTS, serializeOutlierSearchParams, type OutlierSearch } from '@/lib/validation/outliers';
+import { outlierColumns } from './outliers-columns';
+
+export function OutliersTable({ search, page }: { search: OutlierSearch; page: OutlierPage }) {
+  const { navigate, isPending } = useUrlState(search, serializeOutlierSearchParams);
+  const table = useServerTable({ data: page.rows, columns: outlierColumns, total: page.total, search, sorts: OUTLIER_SORTS, getRowId: (r) => String(r.id), navigate });
+  return (
+    <section aria-label="Outliers">
+      <div className="toolbar">
+        <SearchBox value={search.q} label="Search outliers" placeholder="Search names and commands…" onSearch={(q) => navigate({ q, page: 1 })} />
+        <FacetFilter
+          label="Family"
+          options={page.facets.family.map((f) => ({ value: f.value, label: familyLabel(f.value), count: f.count }))}
+          selected={search.family}
+          onChange={(family) => navigate({ family: family as OutlierSearch['family'], page: 1 })}
+        />
+        <label className="page-size">
+          Suppressed
+          <select aria-label="Suppressed entries" value={search.suppressed} onChange={(e) => navigate({ suppressed: e.target.value as OutlierSearch['suppressed'], page: 1 })}>
+            <option value="hide">hidden</option>
+            <option value="show">shown</option>
+            <option value="only">only</option>
+          </select>
+        </label>
+      </div>
+      {page.facets.heuristic.length > 0 && (
+        <div className="toolbar">
+          <FacetFilter
+            label="Heuristic"
+            options={page.facets.heuristic.map((h) => ({ value: h.value, label: h.value, count: h.count }))}
+            selected={search.heuristic ? [search.heuristic] : []}
+            onChange={(ids) => navigate({ heuristic: ids.filter((id) => id !== search.heuristic)[0] ?? '', page: 1 })}
+          />
+        </div>
+      )}
+      <DataTable
+        table={table}
+        caption="Outliers"
+        isPending={isPending}
+        empty={
+          page.total === 0 && !search.q && search.family.length === 0 && !search.heuristic ? (
+            <p>
+              Nothing stands out yet. Outliers appear once several hosts have reported: <Link href="/uploads">upload more exports</Link>.
+            </p>
+          ) : (
+            <p>No outliers match these filters.</p>
+          )
+        }
+      />
+      <Pagination page={search.page} size={search.size} total={page.total} onChange={navigate} />
+    </section>
+  );
+}

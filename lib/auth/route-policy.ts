@@ -1,0 +1,52 @@
+import type { Role, TokenScope } from './roles';
+
+/** `public`: no session needed (sign-in, first-run set-up, the OIDC redirect endpoints). */
+export type Access = 'public' | Role;
+
+export interface HandlerAccess {
+  /** Least role for a session caller. */
+  minRole: Access;
+  /** Token scopes accepted as `Authorization: Bearer`; empty: session only. */
+  scopes: readonly TokenScope[];
+}
+
+/**
+ * Who may reach what. The matrix test (lib/auth/route-policy.test.ts) enumerates app/ and fails on any page, route
+ * handler method or Server Action missing here; the e2e matrix (e2e/access-matrix.spec.ts) checks every role against
+ * the running server. Pages check with requireUser, handlers with authenticateRequest, actions with requireUser.
+ */
+export const PAGE_POLICY: Record<string, Access> = {
+  '/': 'viewer',
+  '/outliers': 'viewer',
+  '/inventory': 'viewer',
+  '/hosts': 'viewer',
+  '/uploads': 'viewer',
+  '/account': 'viewer',
+  '/admin/audit': 'manager',
+  '/admin/users': 'admin',
+  '/admin/tokens': 'admin',
+  '/login': 'public',
+  '/setup': 'public',
+};
+
+export const HANDLER_POLICY: Record<string, Record<string, HandlerAccess>> = {
+  '/api/v1/uploads': { POST: { minRole: 'analyst', scopes: ['ingest'] } },
+  '/api/v1/uploads/[id]': { GET: { minRole: 'viewer', scopes: ['ingest', 'read'] } },
+  '/admin/audit/export': { GET: { minRole: 'manager', scopes: [] } },
+  '/auth/oidc/login': { GET: { minRole: 'public', scopes: [] } },
+  '/auth/oidc/callback': { GET: { minRole: 'public', scopes: [] } },
+};
+
+/** Keyed `<file>#<export>`. */
+export const ACTION_POLICY: Record<string, Access> = {
+  'app/setup/actions.ts#setupAdmin': 'public',
+  'app/login/actions.ts#signIn': 'public',
+  'app/account/actions.ts#changePassword': 'viewer',
+  'app/account/actions.ts#signOut': 'viewer',
+  'app/admin/users/actions.ts#addUser': 'admin',
+  'app/admin/users/actions.ts#changeUserRole': 'admin',
+  'app/admin/users/actions.ts#changeUserDisabled': 'admin',
+  'app/admin/users/actions.ts#resetUserPassword': 'admin',
+  'app/admin/tokens/actions.ts#createToken': 'admin',
+  'app/admin/tokens/actions.ts#revokeToken': 'admin',
+};
