@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db/client';
 import { scoredEntriesSql } from '@/lib/analytics/score-sql';
-import { scoreReasons, type ScoreParts, type ScoreReason } from '@/lib/analytics/score-reasons';
+import { scoreReasons, type PeerFacts, type ScoreParts, type ScoreReason } from '@/lib/analytics/score-reasons';
 import type { OutlierSearch, OutlierSort } from '@/lib/validation/outliers';
 import { getScoreSettings } from './settings';
 
@@ -28,7 +28,7 @@ export interface OutlierPage {
   facets: { family: { value: string; count: number }[]; heuristic: { value: string; count: number }[] };
 }
 
-interface ScoredRow {
+export interface ScoredRow {
   id: number;
   family: string;
   name: string;
@@ -39,6 +39,14 @@ interface ScoredRow {
   p_newness: number;
   p_drift: number;
   p_burst: number;
+  p_peer: number;
+  peer_key: string | null;
+  peer_low_value: string | null;
+  peer_low_have: number | null;
+  peer_low_n: number | null;
+  peer_high_value: string | null;
+  peer_high_have: number | null;
+  peer_high_n: number | null;
   hosts_now: number;
   family_hosts: number;
   name_hosts: number;
@@ -75,9 +83,20 @@ function filters(s: OutlierSearch, threshold: number, withFamily: boolean): Pris
   return Prisma.join(parts, ' AND ');
 }
 
-function toRow(r: ScoredRow): OutlierRow {
-  const parts: ScoreParts = { rarity: r.p_rarity, heuristics: r.p_heuristics, newness: r.p_newness, drift: r.p_drift, burst: r.p_burst };
+function peerFacts(r: ScoredRow): PeerFacts | null {
+  if (r.peer_key === null) return null;
+  return {
+    key: r.peer_key,
+    low: { value: r.peer_low_value ?? '', have: r.peer_low_have ?? 0, hosts: r.peer_low_n ?? 0 },
+    high: { value: r.peer_high_value ?? '', have: r.peer_high_have ?? 0, hosts: r.peer_high_n ?? 0 },
+  };
+}
+
+/** A row of scoredEntriesSql as a DTO with its parts and reasons (shared by the entry and host pages). */
+export function toOutlierRow(r: ScoredRow): OutlierRow {
+  const parts: ScoreParts = { rarity: r.p_rarity, heuristics: r.p_heuristics, newness: r.p_newness, drift: r.p_drift, burst: r.p_burst, peer: r.p_peer };
   const newSince = r.new_since?.toISOString() ?? null;
+  const facts = { hostsNow: r.hosts_now, familyHosts: r.family_hosts, newSince, nameHosts: r.name_hosts, burstHosts: r.burst_hosts, heuristicIds: r.heuristic_ids, variantsNow: r.variants_now, peer: peerFacts(r) };
   return {
     id: r.id,
     family: r.family,
@@ -85,11 +104,7 @@ function toRow(r: ScoredRow): OutlierRow {
     command: r.command,
     score: r.score,
     parts,
-    reasons: scoreReasons(
-      parts,
-      { hostsNow: r.hosts_now, familyHosts: r.family_hosts, newSince, nameHosts: r.name_hosts, burstHosts: r.burst_hosts, heuristicIds: r.heuristic_ids, variantsNow: r.variants_now },
-      r.fleet_now,
-    ),
+    reasons: scoreReasons(parts, facts, r.fleet_now),
     hostsNow: r.hosts_now,
     familyHosts: r.family_hosts,
     newSince,
@@ -113,5 +128,5 @@ export async function listOutliers(s: OutlierSearch): Promise<OutlierPage> {
     db().$queryRaw<{ value: string; count: number }[]>`SELECT hid AS value, count(*)::int AS count
       FROM (${scored}) scored, unnest(heuristic_ids) AS hid WHERE ${where} GROUP BY hid ORDER BY count DESC LIMIT 30`,
   ]);
-  return { rows: rows.map(toRow), total: totals[0]?.n ?? 0, threshold: settings.outlierThreshold, facets: { family: families, heuristic: heuristics } };
+  return { rows: rows.map(toOutlierRow), total: totals[0]?.n ?? 0, threshold: settings.outlierThreshold, facets: { family: families, heuristic: heuristics } };
 }

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { pageSchema, pageSizeSchema, querySchema, sortParam, tableStateParams, toQueryString, type RawSearchParams } from './table-params';
+
+export const HOST_ENTRY_SORTS = ['score', 'name', 'fromAt'] as const;
+const DEFAULT_SORT = { id: 'score' as const, desc: true };
+
+const snapshotIdSchema = z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
+
+/** URL state of a host page: the entries table, the point in time (`at`) and the two snapshots to diff. */
+export const hostDetailSearchSchema = z.object({
+  q: querySchema,
+  sort: sortParam(HOST_ENTRY_SORTS, DEFAULT_SORT),
+  page: pageSchema,
+  size: pageSizeSchema,
+  at: z.iso.datetime({ offset: true }).optional().catch(undefined),
+  from: snapshotIdSchema,
+  to: snapshotIdSchema,
+});
+
+export type HostDetailSearch = z.infer<typeof hostDetailSearchSchema>;
+export type HostEntrySort = (typeof HOST_ENTRY_SORTS)[number];
+
+export function parseHostDetailSearchParams(raw: RawSearchParams): HostDetailSearch {
+  return hostDetailSearchSchema.parse(raw);
+}
+
+export function serializeHostDetailSearchParams(s: Partial<HostDetailSearch>): string {
+  return toQueryString({ q: s.q, at: s.at, from: s.from, to: s.to, ...tableStateParams(s, DEFAULT_SORT) });
+}
+
+const LABEL_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** Host labels as the API takes them: `{ labels: { role: "dc", site: "paris" } }`; at most 50. */
+export const hostLabelsSchema = z.object({
+  labels: z
+    .record(z.string().regex(LABEL_KEY, 'label keys are letters, digits, _ . - (1-64)'), z.string().trim().min(1).max(200))
+    .refine((l) => Object.keys(l).length <= 50, 'at most 50 labels'),
+});
+
+/** The host page's form: one `key=value` per line (blank lines ignored), parsed into the API's shape. */
+export const hostLabelsFormSchema = z.object({
+  hostId: z.coerce.number().int().positive(),
+  labels: z
+    .string()
+    .max(20_000)
+    .transform((text, ctx) => {
+      const labels: Record<string, string> = {};
+      for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+        const eq = line.indexOf('=');
+        if (eq <= 0) {
+          ctx.addIssue({ code: 'custom', message: `"${line.slice(0, 40)}" is not key=value` });
+          return z.NEVER;
+        }
+        labels[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+      }
+      return labels;
+    })
+    .pipe(hostLabelsSchema.shape.labels),
+});
