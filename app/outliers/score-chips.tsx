@@ -7,6 +7,7 @@ const PART_LABELS: Record<string, string> = {
   newness: 'new',
   drift: 'drift',
   burst: 'burst',
+  peer: 'peer group',
 };
 
 /** Score parts as compact chips; the text is the reason, the class says which part of the score it feeds. */

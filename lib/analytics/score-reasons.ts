@@ -6,6 +6,14 @@ export interface ScoreParts {
   newness: number;
   drift: number;
   burst: number;
+  peer: number;
+}
+
+/** The label groups behind the peer part: where the entry is rarest and where it is most common. */
+export interface PeerFacts {
+  key: string;
+  low: { value: string; have: number; hosts: number };
+  high: { value: string; have: number; hosts: number };
 }
 
 export interface ScoreFacts {
@@ -16,6 +24,7 @@ export interface ScoreFacts {
   burstHosts: number;
   heuristicIds: string[];
   variantsNow: number;
+  peer: PeerFacts | null;
 }
 
 export interface ScoreReason {
@@ -40,6 +49,10 @@ export function scoreReasons(parts: ScoreParts, f: ScoreFacts, now: Date): Score
     reasons.push({ part: 'drift', text: `same name runs a different command on ${n(f.nameHosts - f.hostsNow)} hosts` });
   } else if (parts.drift > 0) {
     reasons.push({ part: 'drift', text: `${f.variantsNow} variants (hash, signer or run-as differ)` });
+  }
+  if (parts.peer > 0 && f.peer) {
+    const { key, low, high } = f.peer;
+    reasons.push({ part: 'peer', text: `on ${n(low.have)} of ${n(low.hosts)} ${key}=${low.value} hosts, ${n(high.have)} of ${n(high.hosts)} ${key}=${high.value}` });
   }
   if (parts.burst > 0) reasons.push({ part: 'burst', text: `appeared on ${n(f.burstHosts)} hosts within an hour` });
   return reasons;

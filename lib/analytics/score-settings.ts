@@ -8,6 +8,7 @@ export const scoreSettingsSchema = z.object({
     newness: z.number().min(0).max(100),
     drift: z.number().min(0).max(100),
     burst: z.number().min(0).max(100),
+    peer: z.number().min(0).max(100),
   }),
   /** Heuristic severity sum that counts as "fully suspicious". */
   heuristicCap: z.number().int().min(1).max(50),
@@ -17,6 +18,8 @@ export const scoreSettingsSchema = z.object({
   minFleet: z.number().int().min(1).max(1000),
   /** Hosts gaining the same new entry within an hour to call it a burst. */
   burstHosts: z.number().int().min(2).max(10_000),
+  /** Hosts a label group (role=..., site=...) must have in a family before peer deviation is judged in it. */
+  peerMinGroup: z.number().int().min(2).max(10_000),
   /** Score from which an entry is listed as an outlier. */
   outlierThreshold: z.number().min(0).max(100),
 });
@@ -24,10 +27,11 @@ export const scoreSettingsSchema = z.object({
 export type ScoreSettings = z.infer<typeof scoreSettingsSchema>;
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = {
-  weights: { rarity: 30, heuristics: 40, newness: 12, drift: 12, burst: 6 },
+  weights: { rarity: 30, heuristics: 40, newness: 12, drift: 12, burst: 6, peer: 6 },
   heuristicCap: 10,
   newDays: 14,
   minFleet: 3,
   burstHosts: 5,
+  peerMinGroup: 3,
   outlierThreshold: 25,
 };
