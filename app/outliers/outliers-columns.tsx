@@ -5,6 +5,7 @@ import type { ServerTableFeatures } from '@/components/data-table/features';
 import type { OutlierRow } from '@/lib/data/outliers';
 import { familyLabel, formatDate } from '@/lib/format/labels';
 import { ScoreChips } from './score-chips';
+import { SuppressMenu } from './suppress-menu';
 
 const col = createColumnHelper<ServerTableFeatures, OutlierRow>();
 
@@ -43,3 +44,8 @@ export const outlierColumns = col.columns([
   }),
   col.accessor('newSince', { header: 'New since', cell: (c) => (c.getValue() ? formatDate(c.getValue()) : <span className="muted">baseline</span>) }),
 ]);
+
+/** The outlier columns plus, for managers, a Suppress menu per row. */
+export function outlierColumnsFor(canSuppress: boolean) {
+  return canSuppress ? col.columns([...outlierColumns, col.display({ id: 'suppress', header: 'Suppress', cell: (c) => <SuppressMenu row={c.row.original} /> })]) : outlierColumns;
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useMemo } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { FacetFilter } from '@/components/data-table/facet-filter';
 import { Pagination } from '@/components/data-table/pagination';
@@ -10,11 +11,12 @@ import { useUrlState } from '@/components/data-table/use-url-state';
 import type { OutlierPage } from '@/lib/data/outliers';
 import { familyLabel } from '@/lib/format/labels';
 import { OUTLIER_SORTS, serializeOutlierSearchParams, type OutlierSearch } from '@/lib/validation/outliers';
-import { outlierColumns } from './outliers-columns';
+import { outlierColumnsFor } from './outliers-columns';
 
-export function OutliersTable({ search, page }: { search: OutlierSearch; page: OutlierPage }) {
+export function OutliersTable({ search, page, canSuppress }: { search: OutlierSearch; page: OutlierPage; canSuppress: boolean }) {
   const { navigate, isPending } = useUrlState(search, serializeOutlierSearchParams);
-  const table = useServerTable({ data: page.rows, columns: outlierColumns, total: page.total, search, sorts: OUTLIER_SORTS, getRowId: (r) => String(r.id), navigate });
+  const columns = useMemo(() => outlierColumnsFor(canSuppress), [canSuppress]);
+  const table = useServerTable({ data: page.rows, columns, total: page.total, search, sorts: OUTLIER_SORTS, getRowId: (r) => String(r.id), navigate });
   return (
     <section aria-label="Outliers">
       <div className="toolbar">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/require-user';
+import { hasRole } from '@/lib/auth/roles';
 import { listOutliers } from '@/lib/data/outliers';
 import { parseOutlierSearchParams } from '@/lib/validation/outliers';
 import { OutliersTable } from './outliers-table';
@@ -7,7 +8,7 @@ import { OutliersTable } from './outliers-table';
 export const metadata: Metadata = { title: 'Outliers · Tasklens' };
 
 export default async function OutliersPage({ searchParams }: PageProps<'/outliers'>) {
-  await requireUser('viewer');
+  const user = await requireUser('viewer');
   const search = parseOutlierSearchParams(await searchParams);
   const page = await listOutliers(search);
   return (
@@ -19,7 +20,7 @@ export default async function OutliersPage({ searchParams }: PageProps<'/outlier
           its parts.
         </p>
       </header>
-      <OutliersTable search={search} page={page} />
+      <OutliersTable search={search} page={page} canSuppress={hasRole(user.role, 'manager')} />
     </>
   );
 }
