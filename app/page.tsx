@@ -1,23 +1,28 @@
-import { connection } from 'next/server';
 import Link from 'next/link';
-import { getFleetSummary } from '@/lib/data/overview';
 import { requireUser } from '@/lib/auth/require-user';
+import { getCoverage, getFleetSummary, getOverviewSeries } from '@/lib/data/overview';
+import { formatDateTime } from '@/lib/format/labels';
+import { CoveragePanel } from '@/components/overview/coverage-panel';
+import { OverviewCharts } from '@/components/overview/overview-charts';
 
 export default async function OverviewPage() {
   await requireUser('viewer');
-  await connection();
-  const s = await getFleetSummary();
+  const [s, coverage, series] = await Promise.all([getFleetSummary(), getCoverage(), getOverviewSeries()]);
   const cards = [
     { label: 'Hosts', value: s.hosts, href: '/hosts' },
-    { label: 'Job identities', value: s.entries, href: '/inventory' },
-    { label: 'New in the last 7 days', value: s.newEntriesLast7Days, href: '/inventory?sort=firstSeenAt.desc' },
-    { label: 'Snapshots', value: s.snapshots, href: '/hosts' },
+    { label: 'Outliers', value: s.outliers, href: '/outliers' },
+    { label: 'New entries, last 7 days', value: s.newEntries7d, href: '/outliers?sort=newSince.desc' },
+    { label: 'Job identities present', value: s.entries, href: '/inventory' },
+    { label: 'Snapshots', value: s.snapshots, href: '/uploads' },
   ];
   return (
     <>
       <header className="page-header">
         <h1>Overview</h1>
-        <p className="muted">Every scheduled job on every machine, and the few that should not be there.</p>
+        <p className="muted">
+          Every scheduled job on every machine, and the few that should not be there.
+          {s.fleetNow && ` Latest collection: ${formatDateTime(s.fleetNow)}.`}
+        </p>
       </header>
       <div className="cards">
         {cards.map((c) => (
@@ -27,14 +32,20 @@ export default async function OverviewPage() {
           </Link>
         ))}
       </div>
-      {s.hosts === 0 && (
+      {s.hosts === 0 ? (
         <section className="panel">
           <h2>Start with one export</h2>
           <p>
-            Upload an Autoruns CSV (<code>autorunsc -a * -c -h -s -nobanner</code>) or any other supported export on the{' '}
-            <Link href="/uploads">Uploads</Link> page. Hosts and their entries appear here as soon as it is ingested.
+            Upload an Autoruns CSV (<code>autorunsc -a * -c -h -s -nobanner *</code>), a <code>schtasks /query /fo csv /v</code> export, a task
+            XML folder or a zip of cron, systemd and launchd files on the <Link href="/uploads">Uploads</Link> page, or run{' '}
+            <code>npx tasklens demo</code> for a living demo fleet.
           </p>
         </section>
+      ) : (
+        <>
+          <OverviewCharts series={series} />
+          <CoveragePanel rows={coverage} />
+        </>
       )}
     </>
   );

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: unit + integration tests (Vitest, fresh database per run), then the e2e suite in Chromium twice:
+// npm test: typecheck, unit + integration tests (Vitest, fresh database per run), then the e2e suite in Chromium twice:
 // on the embedded database (as `npm start` runs) and on a fresh PostgreSQL database when a server answers.
 // Ends with one "N passed, N failed" line and a non-zero exit code on any failure.
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,10 @@ function run(label, cmd, args, extraEnv = {}) {
 function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
+
+// Types are checked here, not during `next build` (see next.config.ts); one failure counts as one failed test.
+if (run('typecheck', 'npm', ['run', '--silent', 'typecheck']) === 0) passed += 1;
+else failed += 1;
 
 const vitestJson = path.join(tmp, 'vitest.json');
 const vitestCode = run('unit and integration tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);

@@ -1,20 +1,81 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { scoredEntriesSql } from '@/lib/analytics/score-sql';
+import { getScoreSettings } from './settings';
 
 export interface FleetSummary {
   hosts: number;
   entries: number;
   snapshots: number;
-  uploads: number;
-  newEntriesLast7Days: number;
+  newEntries7d: number;
+  outliers: number;
+  /** The fleet's latest collection time: "today" for every relative figure. */
+  fleetNow: string | null;
 }
 
+export interface CoverageRow {
+  source: string;
+  fresh: number;
+  stale: number;
+  old: number;
+}
+
+export interface OverviewSeries {
+  newEntriesPerDay: { label: string; value: number }[];
+  newOutliersPerDay: { label: string; value: number }[];
+  prevalence: { label: string; value: number }[];
+}
+
+const DAYS = 30;
+
 export async function getFleetSummary(): Promise<FleetSummary> {
-  const [row] = await db().$queryRaw<FleetSummary[]>`
+  const settings = await getScoreSettings();
+  const [row] = await db().$queryRaw<(Omit<FleetSummary, 'fleetNow'> & { fleetNow: Date | null })[]>`
+    WITH fleet AS (SELECT max(collected_at) AS now FROM snapshots)
     SELECT (SELECT count(*)::int FROM hosts) AS hosts,
-           (SELECT count(*)::int FROM entries) AS entries,
+           (SELECT count(*)::int FROM entry_stats WHERE hosts_now > 0) AS entries,
            (SELECT count(*)::int FROM snapshots) AS snapshots,
-           (SELECT count(*)::int FROM uploads) AS uploads,
-           (SELECT count(*)::int FROM entries WHERE first_seen_at > now() - interval '7 days') AS "newEntriesLast7Days"`;
-  return row;
+           (SELECT count(*)::int FROM entry_stats, fleet WHERE new_since > fleet.now - interval '7 days') AS "newEntries7d",
+           (SELECT count(*)::int FROM (${scoredEntriesSql(settings)}) s WHERE s.score >= ${settings.outlierThreshold} AND NOT s.is_suppressed) AS outliers,
+           (SELECT now FROM fleet) AS "fleetNow"`;
+  return { ...row, fleetNow: row.fleetNow?.toISOString() ?? null };
+}
+
+/** Per source: hosts whose latest snapshot is fresh (≤ 1 day behind the fleet), stale (≤ 7 days) or old. */
+export async function getCoverage(): Promise<CoverageRow[]> {
+  return db().$queryRaw<CoverageRow[]>`
+    WITH fleet AS (SELECT max(collected_at) AS now FROM snapshots),
+    latest AS (SELECT host_id, source, max(collected_at) AS at FROM snapshots GROUP BY host_id, source)
+    SELECT l.source,
+           count(*) FILTER (WHERE l.at >= fleet.now - interval '1 day')::int AS fresh,
+           count(*) FILTER (WHERE l.at < fleet.now - interval '1 day' AND l.at >= fleet.now - interval '7 days')::int AS stale,
+           count(*) FILTER (WHERE l.at < fleet.now - interval '7 days')::int AS old
+    FROM latest l, fleet GROUP BY l.source ORDER BY l.source`;
+}
+
+/** Daily series over the last 30 days of collection, and the long tail of prevalence. */
+export async function getOverviewSeries(): Promise<OverviewSeries> {
+  const settings = await getScoreSettings();
+  const [perDay, outliers, prevalence] = await Promise.all([
+    db().$queryRaw<{ label: string; value: number }[]>`
+      WITH fleet AS (SELECT COALESCE(max(collected_at), now()) AS now FROM snapshots),
+      days AS (SELECT generate_series(date_trunc('day', fleet.now) - ${DAYS - 1} * interval '1 day', date_trunc('day', fleet.now), interval '1 day') AS d FROM fleet)
+      SELECT to_char(days.d, 'MM-DD') AS label, count(st.entry_id)::int AS value
+      FROM days LEFT JOIN entry_stats st ON date_trunc('day', st.new_since) = days.d
+      GROUP BY days.d ORDER BY days.d`,
+    db().$queryRaw<{ label: string; value: number }[]>`
+      WITH fleet AS (SELECT COALESCE(max(collected_at), now()) AS now FROM snapshots),
+      days AS (SELECT generate_series(date_trunc('day', fleet.now) - ${DAYS - 1} * interval '1 day', date_trunc('day', fleet.now), interval '1 day') AS d FROM fleet),
+      scored AS (SELECT new_since FROM (${scoredEntriesSql(settings)}) s WHERE s.score >= ${settings.outlierThreshold} AND NOT s.is_suppressed)
+      SELECT to_char(days.d, 'MM-DD') AS label, count(scored.new_since)::int AS value
+      FROM days LEFT JOIN scored ON date_trunc('day', scored.new_since) = days.d
+      GROUP BY days.d ORDER BY days.d`,
+    db().$queryRaw<{ label: string; value: number }[]>`
+      WITH buckets(label, lo, hi, ord) AS (VALUES ('1 host', 1, 1, 1), ('2–5', 2, 5, 2), ('6–20', 6, 20, 3),
+                                               ('21–100', 21, 100, 4), ('101–1000', 101, 1000, 5), ('> 1000', 1001, 2147483647, 6))
+      SELECT b.label, count(st.entry_id)::int AS value
+      FROM buckets b LEFT JOIN entry_stats st ON st.hosts_now BETWEEN b.lo AND b.hi
+      GROUP BY b.label, b.ord ORDER BY b.ord`,
+  ]);
+  return { newEntriesPerDay: perDay, newOutliersPerDay: outliers, prevalence };
 }

@@ -19,7 +19,7 @@ function newestMtime(target: string): number {
 
 /** `npm start` builds when there is no production build or a source file is newer than it. */
 export function ensureBuild(root: string): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.TASKLENS_DIST_DIR || '.next', 'BUILD_ID');
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...[...SOURCE_DIRS, ...SOURCE_FILES].map((p) => newestMtime(path.join(root, p))));
   if (builtAt > changedAt) return;
