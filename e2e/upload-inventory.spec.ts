@@ -24,6 +24,8 @@ test('upload an Autoruns CSV, find its host, browse its entries', async ({ page 
   await page.getByRole('searchbox', { name: 'Search hosts' }).fill(host);
   await expect(page).toHaveURL(new RegExp(`q=${host}`));
   await page.getByRole('link', { name: host }).click();
+  await expect(page).toHaveURL(/\/hosts\/\d+/);
+  await page.getByRole('link', { name: 'Browse in the inventory' }).click();
 
   await expect(page).toHaveURL(/\/inventory\?host=/);
   const table = page.getByRole('table', { name: 'Inventory entries' });

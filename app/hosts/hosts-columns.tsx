@@ -12,7 +12,7 @@ export const hostColumns = col.columns([
   col.accessor('name', {
     header: 'Host',
     cell: (c) => (
-      <Link href={`/inventory?host=${encodeURIComponent(c.getValue())}`} className="mono" title={`Entries on ${c.getValue()}`}>
+      <Link href={`/hosts/${c.row.original.id}`} className="mono">
         {c.getValue()}
       </Link>
     ),

@@ -1,6 +1,7 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
+import Link from 'next/link';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import type { InventoryRow } from '@/lib/data/inventory';
 import { familyLabel, formatDate } from '@/lib/format/labels';
@@ -12,9 +13,9 @@ export function inventoryColumns(fleetHosts: number) {
     col.accessor('name', {
       header: 'Name',
       cell: (c) => (
-        <span className="mono cell-name" title={c.getValue()}>
+        <Link href={`/entries/${c.row.original.id}`} className="mono cell-name" title={c.getValue()}>
           {c.getValue()}
-        </span>
+        </Link>
       ),
     }),
     col.accessor('family', { header: 'Family', cell: (c) => <span className="tag">{familyLabel(c.getValue())}</span> }),

@@ -1,6 +1,7 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
+import Link from 'next/link';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import type { OutlierRow } from '@/lib/data/outliers';
 import { familyLabel, formatDate } from '@/lib/format/labels';
@@ -22,9 +23,9 @@ export const outlierColumns = col.columns([
     header: 'Entry',
     cell: (c) => (
       <div>
-        <div className="mono cell-name" title={c.getValue()}>
+        <Link href={`/entries/${c.row.original.id}`} className="mono cell-name" title={c.getValue()}>
           {c.getValue()}
-        </div>
+        </Link>
         <code className="cell-command muted" title={c.row.original.command}>
           {c.row.original.command}
         </code>

@@ -20,6 +20,8 @@ export const PAGE_POLICY: Record<string, Access> = {
   '/outliers': 'viewer',
   '/inventory': 'viewer',
   '/hosts': 'viewer',
+  '/hosts/[id]': 'viewer',
+  '/entries/[id]': 'viewer',
   '/uploads': 'viewer',
   '/account': 'viewer',
   '/admin/audit': 'manager',
@@ -32,6 +34,7 @@ export const PAGE_POLICY: Record<string, Access> = {
 export const HANDLER_POLICY: Record<string, Record<string, HandlerAccess>> = {
   '/api/v1/uploads': { POST: { minRole: 'analyst', scopes: ['ingest'] } },
   '/api/v1/uploads/[id]': { GET: { minRole: 'viewer', scopes: ['ingest', 'read'] } },
+  '/api/v1/hosts/[id]/labels': { PUT: { minRole: 'analyst', scopes: ['ingest'] } },
   '/admin/audit/export': { GET: { minRole: 'manager', scopes: [] } },
   '/auth/oidc/login': { GET: { minRole: 'public', scopes: [] } },
   '/auth/oidc/callback': { GET: { minRole: 'public', scopes: [] } },
@@ -49,4 +52,5 @@ export const ACTION_POLICY: Record<string, Access> = {
   'app/admin/users/actions.ts#resetUserPassword': 'admin',
   'app/admin/tokens/actions.ts#createToken': 'admin',
   'app/admin/tokens/actions.ts#revokeToken': 'admin',
+  'app/hosts/[id]/actions.ts#updateHostLabels': 'analyst',
 };

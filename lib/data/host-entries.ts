@@ -42,7 +42,8 @@ type Row = Partial<ScoredRow> & {
 export async function listHostEntries(hostId: number, s: HostDetailSearch): Promise<{ rows: HostEntryRow[]; total: number }> {
   const settings = await getScoreSettings();
   const w = settings.weights;
-  const total = Math.max(1, w.rarity + w.heuristics + w.newness + w.drift + w.burst);
+  // Same denominator as scoredEntriesSql: every weight there is, whatever parts the score has.
+  const total = Math.max(1, Object.values(w).reduce((a, b) => a + b, 0));
   const at = s.at ? new Date(s.at) : null;
   const when = at ? Prisma.sql`p.from_at <= ${at} AND (p.until_at IS NULL OR p.until_at > ${at})` : Prisma.sql`p.until_at IS NULL`;
   const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,0 +1,40 @@
+'use client';
+
+import { ActionForm } from '@/components/forms/action-form';
+import { updateHostLabels } from './actions';
+
+/** Labels are peer groups (role, site, OU...): one `key=value` per line. Analysts edit them; others read them. */
+export function HostLabels({ hostId, labels, canEdit }: { hostId: number; labels: Record<string, string>; canEdit: boolean }) {
+  const entries = Object.entries(labels);
+  return (
+    <section className="panel" aria-label="Labels">
+      <h2>Labels</h2>
+      <p>
+        {entries.length === 0 ? (
+          <span className="muted">No labels yet.</span>
+        ) : (
+          entries.map(([k, v]) => (
+            <span key={k} className="tag mono">
+              {k}={v}
+            </span>
+          ))
+        )}
+      </p>
+      {canEdit && (
+        <details>
+          <summary>Edit labels</summary>
+          <ActionForm action={updateHostLabels} label="Edit labels" className="stack">
+            <input type="hidden" name="hostId" value={hostId} />
+            <label>
+              Labels, one key=value per line
+              <textarea name="labels" rows={4} defaultValue={entries.map(([k, v]) => `${k}=${v}`).join('\n')} spellCheck={false} className="mono" />
+            </label>
+            <button type="submit" className="primary">
+              Save labels
+            </button>
+          </ActionForm>
+        </details>
+      )}
+    </section>
+  );
+}

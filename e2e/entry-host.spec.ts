@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { readTokens } from './support/auth';
+
+// On the demo fleet (playwright.config.ts): the planted UpdateOrchestrator hijack is on one workstation, which
+// had the stock task in its first snapshot and the hijacked one in its last.
+test('outlier → entry → host → diff of first and last snapshot → label edit → back', async ({ page }) => {
+  await page.goto('/outliers');
+  const first = page.getByRole('table', { name: 'Outliers' }).getByRole('row').nth(1);
+  await first.getByRole('link', { name: /UpdateOrchestrator/ }).click();
+  await expect(page).toHaveURL(/\/entries\/\d+$/);
+  const entryUrl = page.url();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('UpdateOrchestrator');
+  await expect(page.getByRole('region', { name: 'Score' }).getByRole('list', { name: 'Why it scored' })).toContainText('PowerShell -EncodedCommand');
+  await expect(page.getByRole('region', { name: 'Heuristic hits' })).toContainText(/T1\d{3}/);
+  await expect(page.getByRole('figure', { name: 'Hosts per day' })).toBeVisible();
+  const hosts = page.getByRole('table', { name: 'Hosts having this entry' });
+  await expect(hosts.getByRole('row')).toHaveCount(2);
+  const hostLink = hosts.getByRole('row').nth(1).getByRole('link');
+  const hostName = (await hostLink.textContent())!.trim();
+  await hostLink.click();
+
+  await expect(page).toHaveURL(/\/hosts\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hostName);
+  await expect(page.getByRole('table', { name: 'Entries on this host' })).toContainText('UpdateOrchestrator');
+
+  const diff = page.getByRole('region', { name: 'Snapshot diff' });
+  await diff.getByRole('link', { name: 'autoruns' }).click();
+  await expect(page).toHaveURL(/from=\d+&to=\d+/);
+  const changes = diff.getByRole('table', { name: 'Changes' });
+  await expect(changes.getByRole('row').filter({ hasText: 'added' }).filter({ hasText: 'UpdateOrchestrator' })).toHaveCount(1);
+  await expect(changes.getByRole('row').filter({ hasText: 'added' }).filter({ hasText: 'UpdateOrchestrator' })).toContainText('-enc');
+
+  const labels = page.getByRole('region', { name: 'Labels' });
+  await labels.getByText('Edit labels').click();
+  const box = labels.getByRole('textbox', { name: /Labels, one key=value per line/ });
+  await box.fill(`${await box.inputValue()}\ne2e-owner=team-x`);
+  await labels.getByRole('button', { name: 'Save labels' }).click();
+  await expect(labels.getByRole('status')).toHaveText('Labels saved.');
+  await expect(labels).toContainText('e2e-owner=team-x');
+  await expect(labels).toContainText('role=workstation');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/hosts\/\d+$/);
+  await page.goBack();
+  await expect(page).toHaveURL(entryUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('UpdateOrchestrator');
+});
+
+test('a host as it was at a time, and the timeline with its snapshots', async ({ page }) => {
+  await page.goto('/hosts');
+  await page.getByRole('table', { name: 'Hosts' }).getByRole('row').nth(1).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/hosts\/\d+$/);
+  const snapshots = page.getByRole('region', { name: 'Snapshots' });
+  await expect(snapshots.getByRole('row')).not.toHaveCount(1);
+  await page.getByRole('region', { name: 'Timeline' }).getByRole('link').filter({ hasNotText: /^$/ }).first().click();
+  await expect(page).toHaveURL(/at=/);
+  await expect(page.getByRole('region', { name: 'Entries' }).getByRole('heading')).toContainText('Entries at');
+});
+
+test('unknown ids are not found', async ({ page }) => {
+  for (const url of ['/entries/999999', '/hosts/999999', '/entries/abc']) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  }
+});
+
+test('labels API: ingest tokens may set labels, read tokens may not', async ({ page, request }) => {
+  const tokens = readTokens();
+  await page.goto('/hosts/1');
+  // Keep the demo labels (other specs rank by peer groups) and add one.
+  const current = await page.getByRole('region', { name: 'Labels' }).locator('p .tag').allTextContents();
+  const labels = { ...Object.fromEntries(current.map((t) => t.split('='))), 'e2e-api': 'yes' };
+  const put = (token: string, data: unknown) => request.put('/api/v1/hosts/1/labels', { headers: { authorization: `Bearer ${token}` }, data });
+  expect((await put(tokens.read, { labels })).status()).toBe(403);
+  expect((await put(tokens.ingest, { labels: { 'bad key!': 'x' } })).status()).toBe(400);
+  const ok = await put(tokens.ingest, { labels });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toEqual({ hostId: 1, labels });
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Labels' })).toContainText('e2e-api=yes');
+});
