@@ -1,5 +1,6 @@
 // tasklens <command>: the command-line entry point (see README "Command line").
 import { runAnalytics } from './commands/analytics';
+import { runBench } from './commands/bench';
 import { runDemo } from './commands/demo';
 import { runIngest } from './commands/ingest';
 import { runMigrate } from './commands/migrate';
@@ -11,7 +12,8 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   start: { run: runStart, help: 'build if needed and serve the dashboard (embedded database unless DATABASE_URL is set)' },
   migrate: { run: runMigrate, help: 'apply pending database migrations' },
   demo: { run: runDemo, help: 'ingest a generated demo fleet: demo [--hosts 120 --days 14 --seed 1] [--out DIR to only write files]' },
-  analytics: { run: runAnalytics, help: 'analytics rebuild: recompute prevalence from history' },
+  bench: { run: runBench, help: 'speed figures (PRODUCT.md §9) on a fresh database: bench [--quick] | bench --fleet large' },
+  analytics: { run: runAnalytics, help: 'analytics rebuild: recompute prevalence from history; analytics prune [--days N]: drop closed history past the retention' },
   ingest: { run: runIngest, help: 'ingest files or archives straight into the database: ingest <file>... [--host H] [--collected-at ISO] [--labels k=v]' },
   user: { run: runUser, help: 'add a local account: user add --email E --role R [--name N] (password on stdin)' },
   token: { run: runToken, help: 'create an API token, printed once: token create --name N --scope ingest|read [--expires 30d]' },

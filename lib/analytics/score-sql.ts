@@ -55,7 +55,7 @@ export function scoredEntriesSql(s: ScoreSettings): Prisma.Sql {
              THEN GREATEST(0, 1 - ln(GREATEST(b.hosts_now, 1)) / ln(b.family_hosts)) ELSE 0 END AS p_rarity,
         LEAST(b.heuristic_score::float8 / ${s.heuristicCap}, 1) AS p_heuristics,
         CASE WHEN b.new_since IS NOT NULL AND b.new_since > fleet.now - make_interval(days => ${s.newDays})
-             THEN GREATEST(0, 1 - extract(epoch FROM fleet.now - b.new_since) / (${s.newDays} * 86400.0)) ELSE 0 END AS p_newness,
+             THEN GREATEST(0, 1 - extract(epoch FROM fleet.now - b.new_since) / (${s.newDays} * 86400.0))::float8 ELSE 0 END AS p_newness,
         CASE WHEN b.name_hosts > b.hosts_now THEN (b.name_hosts - b.hosts_now)::float8 / b.name_hosts
              WHEN b.variants_now > 1 THEN 0.5 ELSE 0 END AS p_drift,
         CASE WHEN b.burst_hosts >= ${s.burstHosts} THEN 1 ELSE 0 END AS p_burst,

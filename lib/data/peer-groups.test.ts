@@ -45,6 +45,7 @@ describe('peer-group deviation in the score', () => {
     const page = await listOutliers(parseOutlierSearchParams({ q: `agent-${stamp}`, minScore: '0' }));
     const row = page.rows.find((r) => r.id === ciEntryId)!;
     expect(row.parts.peer).toBeCloseTo(1 - 1 / 5, 5);
+    for (const part of Object.values(row.parts)) expect(typeof part).toBe('number');
     expect(row.reasons.find((r) => r.part === 'peer')?.text).toBe(`on 1 of 5 role=${ws} hosts, 4 of 4 role=${build}`);
   });
 
