@@ -3,6 +3,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { ServerTableFeatures } from '@/components/data-table/features';
+import { LabelTags } from '@/components/entities/label-tags';
 import type { HostRow } from '@/lib/data/hosts';
 import { formatDateTime } from '@/lib/format/labels';
 
@@ -26,12 +27,7 @@ export const hostColumns = col.columns([
   col.accessor('labels', {
     header: 'Labels',
     enableSorting: false,
-    cell: (c) =>
-      Object.entries(c.getValue()).map(([k, v]) => (
-        <span key={k} className="tag">
-          {k}={v}
-        </span>
-      )),
+    cell: (c) => <LabelTags labels={c.getValue()} />,
   }),
   col.accessor('entries', { header: 'Entries', cell: (c) => <span className="num">{c.getValue().toLocaleString('en-US')}</span> }),
   col.accessor('snapshots', { header: 'Snapshots', cell: (c) => <span className="num">{c.getValue()}</span> }),

@@ -1,8 +1,8 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
-import Link from 'next/link';
 import type { ServerTableFeatures } from '@/components/data-table/features';
+import { EntryNameCell } from '@/components/entities/entry-name-cell';
 import type { OutlierRow } from '@/lib/data/outliers';
 import { familyLabel, formatDate } from '@/lib/format/labels';
 import { ScoreChips } from './score-chips';
@@ -21,16 +21,7 @@ export const outlierColumns = col.columns([
   }),
   col.accessor('name', {
     header: 'Entry',
-    cell: (c) => (
-      <div>
-        <Link href={`/entries/${c.row.original.id}`} className="mono cell-name" title={c.getValue()}>
-          {c.getValue()}
-        </Link>
-        <code className="cell-command muted" title={c.row.original.command}>
-          {c.row.original.command}
-        </code>
-      </div>
-    ),
+    cell: (c) => <EntryNameCell id={c.row.original.id} name={c.getValue()} command={c.row.original.command} />,
   }),
   col.display({ id: 'why', header: 'Why', cell: (c) => <ScoreChips row={c.row.original} /> }),
   col.accessor('family', { header: 'Family', enableSorting: false, cell: (c) => <span className="tag">{familyLabel(c.getValue())}</span> }),

@@ -3,6 +3,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { ServerTableFeatures } from '@/components/data-table/features';
+import { LabelTags } from '@/components/entities/label-tags';
 import type { EntryHostRow } from '@/lib/data/entry-hosts';
 import { formatDateTime } from '@/lib/format/labels';
 
@@ -20,12 +21,7 @@ export const entryHostColumns = col.columns([
   col.accessor('labels', {
     header: 'Labels',
     enableSorting: false,
-    cell: (c) =>
-      Object.entries(c.getValue()).map(([k, v]) => (
-        <span key={k} className="tag">
-          {k}={v}
-        </span>
-      )),
+    cell: (c) => <LabelTags labels={c.getValue()} />,
   }),
   col.accessor('firstSeenAt', { id: 'firstSeenAt', header: 'First seen here', cell: (c) => formatDateTime(c.getValue()) }),
   col.accessor('goneAt', {

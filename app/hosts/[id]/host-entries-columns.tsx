@@ -1,8 +1,8 @@
 'use client';
 
 import { createColumnHelper } from '@tanstack/react-table';
-import Link from 'next/link';
 import type { ServerTableFeatures } from '@/components/data-table/features';
+import { EntryNameCell } from '@/components/entities/entry-name-cell';
 import type { HostEntryRow } from '@/lib/data/host-entries';
 import { familyLabel, formatDateTime } from '@/lib/format/labels';
 
@@ -30,16 +30,7 @@ export const hostEntryColumns = col.columns([
   }),
   col.accessor('name', {
     header: 'Entry',
-    cell: (c) => (
-      <div>
-        <Link href={`/entries/${c.row.original.id}`} className="mono cell-name" title={c.getValue()}>
-          {c.getValue()}
-        </Link>
-        <code className="cell-command muted" title={c.row.original.command}>
-          {c.row.original.command}
-        </code>
-      </div>
-    ),
+    cell: (c) => <EntryNameCell id={c.row.original.id} name={c.getValue()} command={c.row.original.command} />,
   }),
   col.display({
     id: 'context',

@@ -1,5 +1,6 @@
 'use client';
 
+import { LabelTags } from '@/components/entities/label-tags';
 import { ActionForm } from '@/components/forms/action-form';
 import { updateHostLabels } from './actions';
 
@@ -10,15 +11,7 @@ export function HostLabels({ hostId, labels, canEdit }: { hostId: number; labels
     <section className="panel" aria-label="Labels">
       <h2>Labels</h2>
       <p>
-        {entries.length === 0 ? (
-          <span className="muted">No labels yet.</span>
-        ) : (
-          entries.map(([k, v]) => (
-            <span key={k} className="tag mono">
-              {k}={v}
-            </span>
-          ))
-        )}
+        {entries.length === 0 ? <span className="muted">No labels yet.</span> : <LabelTags labels={labels} />}
       </p>
       {canEdit && (
         <details>
