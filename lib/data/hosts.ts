@@ -33,7 +33,7 @@ export async function listHosts(s: HostSearch): Promise<{ rows: HostRow[]; total
              COALESCE((SELECT array_agg(DISTINCT s.source ORDER BY s.source) FROM snapshots s WHERE s.host_id = h.id), '{}') AS sources,
              (SELECT count(*)::int FROM snapshots s WHERE s.host_id = h.id) AS snapshots,
              (SELECT count(DISTINCT p.entry_id)::int FROM presences p WHERE p.host_id = h.id AND p.until_at IS NULL) AS entries,
-             (SELECT max(s.collected_at) FROM snapshots s WHERE s.host_id = h.id) AS "lastSnapshotAt"
+             (SELECT max(COALESCE(s.confirmed_at, s.collected_at)) FROM snapshots s WHERE s.host_id = h.id) AS "lastSnapshotAt"
       FROM hosts h WHERE ${where}
       ORDER BY ${ORDER[s.sort.id]} ${dir}, h.id
       LIMIT ${s.size} OFFSET ${(s.page - 1) * s.size}`,

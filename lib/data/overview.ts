@@ -44,8 +44,8 @@ export async function getFleetSummary(): Promise<FleetSummary> {
 /** Per source: hosts whose latest snapshot is fresh (≤ 1 day behind the fleet), stale (≤ 7 days) or old. */
 export async function getCoverage(): Promise<CoverageRow[]> {
   return db().$queryRaw<CoverageRow[]>`
-    WITH fleet AS (SELECT max(collected_at) AS now FROM snapshots),
-    latest AS (SELECT host_id, source, max(collected_at) AS at FROM snapshots GROUP BY host_id, source)
+    WITH fleet AS (SELECT max(COALESCE(confirmed_at, collected_at)) AS now FROM snapshots),
+    latest AS (SELECT host_id, source, max(COALESCE(confirmed_at, collected_at)) AS at FROM snapshots GROUP BY host_id, source)
     SELECT l.source,
            count(*) FILTER (WHERE l.at >= fleet.now - interval '1 day')::int AS fresh,
            count(*) FILTER (WHERE l.at < fleet.now - interval '1 day' AND l.at >= fleet.now - interval '7 days')::int AS stale,

@@ -44,6 +44,21 @@ describe('ingestUpload of one file', () => {
     expect(closed).toBe(snap.removed);
   });
 
+  it('confirms an unchanged re-collection, and treats contents seen before a change as a new snapshot', async () => {
+    const h = `${host}-abc`;
+    const a = new TextEncoder().encode('0 3 * * * root /usr/bin/backup\n');
+    const b = new TextEncoder().encode('0 4 * * * root /usr/bin/backup\n');
+    const at = (d: number) => new Date(Date.UTC(2026, 0, d, 6));
+    const first = await ingestBytes(a, 'etc/crontab', { host: h, collectedAt: at(1) });
+    const unchanged = await ingestBytes(a, 'etc/crontab', { host: h, collectedAt: at(2) });
+    expect(unchanged.snapshots[0]).toMatchObject({ isDuplicate: true, snapshotId: first.snapshots[0].snapshotId });
+    const confirmed = await db().snapshot.findUnique({ where: { id: first.snapshots[0].snapshotId }, select: { confirmedAt: true } });
+    expect(confirmed?.confirmedAt).toEqual(at(2));
+    await ingestBytes(b, 'etc/crontab', { host: h, collectedAt: at(3) });
+    const back = await ingestBytes(a, 'etc/crontab', { host: h, collectedAt: at(4) });
+    expect(back.snapshots[0]).toMatchObject({ isDuplicate: false, added: 1, removed: 1 });
+  });
+
   it('refuses a file without a host name and leaves nothing behind', async () => {
     const snapshots = await db().snapshot.count();
     await expect(ingestBytes(readSample('autoruns/velociraptor_testdata_autoruns.csv'), 'x.csv')).rejects.toThrow(/no host name/);

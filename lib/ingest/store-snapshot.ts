@@ -53,17 +53,24 @@ function prepare(records: JobRecord[]) {
  * so an unchanged re-snapshot costs one snapshot row.
  */
 export async function storeSnapshot(tx: Tx, input: SnapshotInput): Promise<StoredSnapshot> {
-  const existing = await tx.snapshot.findUnique({
-    where: { hostId_source_contentHash: { hostId: input.hostId, source: input.source, contentHash: input.contentHash } },
-    select: { id: true },
-  });
-  if (existing) return { snapshotId: existing.id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
-
   const latest = await tx.snapshot.findFirst({
     where: { hostId: input.hostId, source: input.source },
-    orderBy: { collectedAt: 'desc' },
-    select: { collectedAt: true },
+    orderBy: [{ collectedAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, collectedAt: true, confirmedAt: true, contentHash: true },
   });
+  // The same contents as the stream's latest snapshot: an unchanged re-collection (confirm it, one row update)
+  // or the same upload again. Either way nothing new is written.
+  if (latest?.contentHash === input.contentHash) {
+    if (input.collectedAt > (latest.confirmedAt ?? latest.collectedAt)) {
+      await tx.snapshot.update({ where: { id: latest.id }, data: { confirmedAt: input.collectedAt } });
+    }
+    return { snapshotId: latest.id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
+  }
+  const repeated = await tx.snapshot.findFirst({
+    where: { hostId: input.hostId, source: input.source, contentHash: input.contentHash, collectedAt: input.collectedAt },
+    select: { id: true },
+  });
+  if (repeated) return { snapshotId: repeated.id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
   // History is kept as intervals along collection time; a back-filled older snapshot is stored for provenance
   // but does not rewrite intervals that newer snapshots already closed or opened.
   const isBackfill = latest !== null && latest.collectedAt > input.collectedAt;
