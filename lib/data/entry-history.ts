@@ -16,14 +16,6 @@ export interface EntryDay {
   events: number;
 }
 
-export interface PeerGroup {
-  key: string;
-  value: string;
-  hosts: number;
-  /** Hosts in the group that report the entry's family (the denominator). */
-  total: number;
-}
-
 export interface TaskEvent {
   id: string;
   at: string;
@@ -83,14 +75,4 @@ export async function listEntryEvents(entryId: number): Promise<TaskEvent[]> {
 
 export function toTaskEvent(r: { id: bigint; at: Date; host_id: number; host: string; event_id: number; channel: string | null; task_name: string | null; user: string | null; message: string | null }): TaskEvent {
   return { id: r.id.toString(), at: r.at.toISOString(), hostId: r.host_id, host: r.host, eventId: r.event_id, channel: r.channel, taskName: r.task_name, user: r.user, message: r.message };
-}
-
-/** Prevalence within each peer group (host label key=value) among the hosts reporting the entry's family. */
-export async function listEntryPeerGroups(entryId: number): Promise<PeerGroup[]> {
-  return db().$queryRaw<PeerGroup[]>`
-    SELECT l.key, l.value,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM presences p WHERE p.entry_id = ${entryId} AND p.host_id = l.host_id AND p.until_at IS NULL))::int AS hosts,
-           count(*)::int AS total
-    FROM host_labels l JOIN host_families hf ON hf.host_id = l.host_id AND hf.family = (SELECT family FROM entries WHERE id = ${entryId})
-    GROUP BY l.key, l.value ORDER BY l.key, hosts DESC, total DESC, l.value LIMIT 200`;
 }

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/require-user';
 import { getEntry, getEntryScore, listEntryHits, listEntryVariants } from '@/lib/data/entry';
-import { getEntryDays, listEntryEvents, listEntryPeerGroups } from '@/lib/data/entry-history';
+import { getEntryDays, listEntryEvents } from '@/lib/data/entry-history';
 import { listEntryHosts } from '@/lib/data/entry-hosts';
+import { getEntryPeerPrevalence } from '@/lib/data/peer-groups';
 import { familyLabel } from '@/lib/format/labels';
 import { idParamSchema, parseEntryHostSearchParams } from '@/lib/validation/entry';
 import { EntryHistory } from './entry-history';
@@ -28,7 +29,7 @@ export default async function EntryPage({ params, searchParams }: PageProps<'/en
     listEntryVariants(entry.id),
     getEntryDays(entry.id),
     listEntryEvents(entry.id),
-    listEntryPeerGroups(entry.id),
+    getEntryPeerPrevalence(entry.id),
     listEntryHosts(entry.id, search),
   ]);
   return (

@@ -1,8 +1,8 @@
-import type { PeerGroup } from '@/lib/data/entry-history';
+import type { PeerPrevalence } from '@/lib/data/peer-groups';
 import { familyLabel } from '@/lib/format/labels';
 
 /** Prevalence within each peer group: rare among finance hosts can matter even when common in IT. */
-export function PeerGroups({ groups, family }: { groups: PeerGroup[]; family: string }) {
+export function PeerGroups({ groups, family }: { groups: PeerPrevalence[]; family: string }) {
   return (
     <section className="panel" aria-label="Peer groups">
       <h2>Peer groups</h2>
@@ -25,10 +25,10 @@ export function PeerGroups({ groups, family }: { groups: PeerGroup[]; family: st
                   {g.key}={g.value}
                 </td>
                 <td className="num">
-                  {g.hosts} <span className="muted">/ {g.total}</span>
+                  {g.hosts} <span className="muted">/ {g.groupHosts}</span>
                 </td>
                 <td>
-                  <meter min={0} max={1} value={g.total ? g.hosts / g.total : 0} aria-label={`${g.key}=${g.value} share`} />
+                  <meter min={0} max={1} value={g.groupHosts ? g.hosts / g.groupHosts : 0} aria-label={`${g.key}=${g.value} share`} />
                 </td>
               </tr>
             ))}
