@@ -6,6 +6,20 @@ import { followUpload, postUpload } from '@/lib/api-client';
 import type { UploadRow } from '@/lib/data/uploads';
 import { UploadResult } from './upload-result';
 
+const FORMAT_OPTIONS = [
+  ['', 'Detect automatically'],
+  ['autoruns', 'Autoruns CSV/TSV'],
+  ['schtasks', 'schtasks CSV / LIST'],
+  ['scheduledtask_csv', 'Get-ScheduledTask | Export-Csv'],
+  ['taskxml', 'Task Scheduler XML'],
+  ['cron', 'cron / anacron'],
+  ['systemd', 'systemd timers and units'],
+  ['launchd', 'launchd plist'],
+  ['at', 'at jobs'],
+  ['osquery', 'osquery results'],
+  ['task_events', 'Task Scheduler events'],
+] as const;
+
 type Phase = { kind: 'idle' } | { kind: 'sending'; fraction: number } | { kind: 'processing'; filesDone: number } | { kind: 'error'; message: string };
 
 export function UploadForm() {
@@ -68,6 +82,16 @@ export function UploadForm() {
         <label>
           Collected at (default: from the data, else now)
           <input name="collectedAt" aria-label="Collected at" type="datetime-local" />
+        </label>
+        <label>
+          Format (default: detected from the content)
+          <select name="format" aria-label="Format" defaultValue="">
+            {FORMAT_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Labels for every host in the upload

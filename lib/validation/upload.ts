@@ -25,7 +25,8 @@ export const uploadFieldsSchema = z.object({
       }
       return d;
     }),
-  format: z.enum(FORMATS).optional().transform((v) => v ?? null),
+  // An empty form select means "detect".
+  format: z.preprocess((v) => (v === '' ? undefined : v), z.enum(FORMATS).optional()).transform((v) => v ?? null),
   /** Peer-group labels for every host in the upload: `role=dc,site=paris`. */
   labels: z
     .string()
