@@ -6,9 +6,11 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/outliers', label: 'Outliers' },
+  { href: '/changes', label: 'Changes' },
   { href: '/inventory', label: 'Inventory' },
   { href: '/hosts', label: 'Hosts' },
   { href: '/uploads', label: 'Uploads' },
+  { href: '/suppressions', label: 'Suppressions' },
 ];
 
 export function NavLinks() {

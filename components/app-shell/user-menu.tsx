@@ -6,7 +6,7 @@ import { hasRole } from '@/lib/auth/roles';
 /** The signed-in user, their role, admin links their role opens, and sign-out (a Server Action, so it needs no JS). */
 export function UserMenu({ user }: { user: Extract<Principal, { kind: 'user' }> }) {
   const adminLinks = [
-    ...(hasRole(user.role, 'admin') ? [{ href: '/admin/users', label: 'Users' }, { href: '/admin/tokens', label: 'API tokens' }] : []),
+    ...(hasRole(user.role, 'admin') ? [{ href: '/admin/users', label: 'Users' }, { href: '/admin/tokens', label: 'API tokens' }, { href: '/admin/settings', label: 'Settings' }] : []),
     ...(hasRole(user.role, 'manager') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),
   ];
   return (
