@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { KeyboardShortcuts } from '@/components/app-shell/keyboard-shortcuts';
 import { NavLinks } from '@/components/app-shell/nav-links';
+import { ThemeToggle, type Theme } from '@/components/app-shell/theme-toggle';
 import { UserMenu } from '@/components/app-shell/user-menu';
 import { hasRole } from '@/lib/auth/roles';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -15,8 +18,10 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Signed out (login, set-up): no navigation to pages that would only redirect back. Pages check access themselves.
   const user = await getCurrentUser();
+  const cookieTheme = (await cookies()).get('tl_theme')?.value;
+  const theme: Theme = cookieTheme === 'light' || cookieTheme === 'dark' ? cookieTheme : 'system';
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme === 'system' ? undefined : theme}>
       <body>
         {!user && <main className="content auth-content">{children}</main>}
         {user && (
@@ -32,6 +37,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
             )}
             <UserMenu user={user} />
+            <ThemeToggle initial={theme} />
+            <KeyboardShortcuts />
           </nav>
           <main className="content">{children}</main>
         </div>
