@@ -1,5 +1,6 @@
-// Security headers only: a per-request CSP nonce (Next puts it on its own inline scripts). No authentication
-// happens here; pages, actions and route handlers check access themselves (STYLE.md rule 10).
+// Headers only: a per-request CSP nonce (Next puts it on its own inline scripts) and the path for the root
+// layout's access check. No authentication happens here; pages, actions and route handlers check access
+// themselves (STYLE.md rule 10).
 import { NextResponse, type NextRequest } from 'next/server';
 
 export function proxy(request: NextRequest) {
@@ -22,6 +23,8 @@ export function proxy(request: NextRequest) {
   ].join('; ');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', csp);
+  // The root layout reads the path to check page access before streaming starts (lib/auth/page-guard.ts).
+  requestHeaders.set('x-tasklens-path', request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   return response;

@@ -7,6 +7,7 @@ import { NavLinks } from '@/components/app-shell/nav-links';
 import { ThemeToggle, type Theme } from '@/components/app-shell/theme-toggle';
 import { UserMenu } from '@/components/app-shell/user-menu';
 import { hasRole } from '@/lib/auth/roles';
+import { guardPageRequest } from '@/lib/auth/page-guard';
 import { getCurrentUser } from '@/lib/auth/session';
 import './globals.css';
 
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getCurrentUser();
   const cookieTheme = (await cookies()).get('tl_theme')?.value;
   const theme: Theme = cookieTheme === 'light' || cookieTheme === 'dark' ? cookieTheme : 'system';
+  await guardPageRequest(user);
   return (
     <html lang="en" data-theme={theme === 'system' ? undefined : theme}>
       <body>
