@@ -54,6 +54,34 @@ export async function refreshEntryStats(tx: Tx, entryIds: number[] | null): Prom
       burst_hosts = EXCLUDED.burst_hosts, heuristic_score = EXCLUDED.heuristic_score, heuristic_ids = EXCLUDED.heuristic_ids`;
 }
 
+/**
+ * Mark entries whose prevalence a snapshot changed, inside its transaction. Sorted so that concurrent ingests
+ * take the keys in one order (no deadlock); the refresh itself is coalesced in refreshDirtyEntryStats.
+ */
+export async function markEntryStatsDirty(tx: Tx, entryIds: number[]): Promise<void> {
+  if (entryIds.length === 0) return;
+  const sorted = [...entryIds].sort((a, b) => a - b);
+  await tx.$executeRaw`
+    INSERT INTO entry_stats_dirty (entry_id) SELECT unnest(${sorted}::int[]) ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * Refresh every entry that committed snapshots marked dirty, in one transaction. One refresh after a batch of
+ * snapshots costs one pass over each touched entry's presences instead of one pass per snapshot, which made
+ * per-snapshot refreshes quadratic in fleet size for the entries every host has. Returns the entries refreshed.
+ */
+export async function refreshDirtyEntryStats(client: PrismaClient): Promise<number> {
+  return client.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STATS_LOCK})`;
+      const rows = await tx.$queryRaw<{ entry_id: number }[]>`DELETE FROM entry_stats_dirty RETURNING entry_id`;
+      await refreshEntryStats(tx, rows.map((r) => r.entry_id));
+      return rows.length;
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+}
+
 /** Drop every derived row and recompute it from presences and variants (`tasklens analytics rebuild`). */
 export async function rebuildAnalytics(client: PrismaClient): Promise<{ entries: number }> {
   return client.$transaction(

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
 import { db } from '@/lib/db/client';
 import { ArchiveError } from './archive';
 import { ingestUpload, type IngestUploadResult } from './ingest-upload';
@@ -11,6 +12,8 @@ export interface UploadOptions {
   collectedAt?: Date | null;
   labels?: Record<string, string>;
   format?: FormatId | null;
+  /** Leave the prevalence refresh to the caller (queue workers and the bench coalesce it over many uploads). */
+  deferStats?: boolean;
 }
 
 /** Record a received upload (status "received") before any parsing, so it can be followed and retried. */
@@ -30,8 +33,11 @@ export async function processUpload(
   options: UploadOptions,
 ): Promise<IngestUploadResult> {
   const source = 'path' in content ? createReadStream(content.path) : oneChunk(content.bytes);
+  const { deferStats, ...ingestOptions } = options;
   try {
-    const result = await ingestUpload({ uploadId, source, fileName, ...options });
+    const result = await ingestUpload({ uploadId, source, fileName, ...ingestOptions });
+    // Stats of hosts committed before a failure stay marked dirty and are picked up by the next refresh.
+    if (!deferStats) await refreshDirtyEntryStats(db());
     const duplicates = result.snapshots.filter((s) => s.isDuplicate).length;
     await finish(uploadId, {
       status: result.status,

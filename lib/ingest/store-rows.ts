@@ -27,7 +27,13 @@ export interface VariantRow {
  * Insert new entries; an existing one is only written when a back-filled snapshot moves its first sighting
  * earlier (the conditional DO UPDATE writes nothing otherwise), so unchanged re-snapshots cost no entry writes.
  */
-export async function upsertEntries(tx: Tx, e: [string, EntryRow][], at: Date): Promise<void> {
+export async function upsertEntries(tx: Tx, all: [string, EntryRow][], at: Date): Promise<void> {
+  if (all.length === 0) return;
+  // Most entries of a snapshot are known fleet-wide: one index probe spares sending and conflict-checking them.
+  const settled = await tx.$queryRaw<{ key: string }[]>`
+    SELECT key FROM entries WHERE key = ANY(${all.map(([k]) => k)}::text[]) AND first_seen_at <= ${at}`;
+  const skip = new Set(settled.map((r) => r.key));
+  const e = all.filter(([k]) => !skip.has(k));
   if (e.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO entries (key, family, norm_name, norm_command, executable, name, command, first_seen_at)
@@ -40,8 +46,12 @@ export async function upsertEntries(tx: Tx, e: [string, EntryRow][], at: Date): 
 }
 
 /** Insert new variants and evaluate the heuristic catalogue once for each new one. Returns all variant keys. */
-export async function upsertVariants(tx: Tx, v: [string, VariantRow][]): Promise<string[]> {
-  if (v.length === 0) return [];
+export async function upsertVariants(tx: Tx, all: [string, VariantRow][]): Promise<string[]> {
+  if (all.length === 0) return [];
+  const known = await tx.$queryRaw<{ key: string }[]>`SELECT key FROM variants WHERE key = ANY(${all.map(([k]) => k)}::text[])`;
+  const skip = new Set(known.map((r) => r.key));
+  const v = all.filter(([k]) => !skip.has(k));
+  if (v.length === 0) return all.map(([k]) => k);
   const created = await tx.$queryRaw<{ id: number; key: string }[]>`
     INSERT INTO variants (entry_id, key, name, command, image_path, enabled, hidden, run_as, run_level, schedule, triggers,
                           signer, verified, md5, sha1, sha256, author, description, company, file_not_found, raw)
@@ -56,7 +66,7 @@ export async function upsertVariants(tx: Tx, v: [string, VariantRow][]): Promise
     ON CONFLICT (key) DO NOTHING
     RETURNING id, key`;
   await storeHits(tx, created, new Map(v));
-  return v.map(([k]) => k);
+  return all.map(([k]) => k);
 }
 
 async function storeHits(tx: Tx, created: { id: number; key: string }[], rows: Map<string, VariantRow>): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { refreshEntryStats } from '@/lib/analytics/entry-stats';
-import { identityOf } from './normalize';
+import { markEntryStatsDirty } from '@/lib/analytics/entry-stats';
+import { identityOf, type EntryIdentity } from './normalize';
 import { updatePresence } from './store-presence';
 import { recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
 import type { FormatId, JobRecord, ParseWarning } from './types';
@@ -31,12 +31,27 @@ export interface StoredSnapshot {
   unchanged: number;
 }
 
+/** identityOf is pure and most records repeat across the hosts of a fleet; bounded so memory stays flat. */
+const identities = new Map<string, EntryIdentity>();
+const IDENTITY_CACHE_MAX = 50_000;
+
+function cachedIdentity(rec: JobRecord): EntryIdentity {
+  const k = `${rec.family}\0${rec.name}\0${rec.command}\0${rec.imagePath ?? ''}`;
+  let id = identities.get(k);
+  if (!id) {
+    if (identities.size >= IDENTITY_CACHE_MAX) identities.clear();
+    id = identityOf(rec);
+    identities.set(k, id);
+  }
+  return id;
+}
+
 /** Rows of one snapshot after identity and variant hashing; duplicates within a snapshot collapse. */
 function prepare(records: JobRecord[]) {
   const entries = new Map<string, EntryRow>();
   const variants = new Map<string, VariantRow>();
   for (const rec of records) {
-    const id = identityOf(rec);
+    const id = cachedIdentity(rec);
     if (!entries.has(id.key)) {
       entries.set(id.key, { family: rec.family, normName: id.normName, normCommand: id.normCommand, executable: id.executable, name: rec.name, command: rec.command });
     }
@@ -98,7 +113,7 @@ export async function storeSnapshot(tx: Tx, input: SnapshotInput): Promise<Store
   await recordFamilies(tx, input.hostId, input.records, input.collectedAt);
   if (isBackfill) return { snapshotId: snapshot.id, isDuplicate: false, added: 0, removed: 0, unchanged: 0 };
   const change = await updatePresence(tx, { ...input, snapshotId: snapshot.id, variantKeys });
-  await refreshEntryStats(tx, change.touchedEntryIds);
+  await markEntryStatsDirty(tx, change.touchedEntryIds);
   return { snapshotId: snapshot.id, isDuplicate: false, added: change.added, removed: change.removed, unchanged: variantKeys.length - change.added };
 }
 

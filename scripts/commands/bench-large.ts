@@ -1,0 +1,73 @@
+import { refreshDirtyEntryStats } from '../../lib/analytics/entry-stats';
+import { benchFiles } from '../../lib/bench/fleet';
+import { databaseSize } from '../../lib/data/bench-floor';
+import { listEntryVariants, getEntry } from '../../lib/data/entry';
+import { listHostEntries } from '../../lib/data/host-entries';
+import { listHosts } from '../../lib/data/hosts';
+import { listInventory } from '../../lib/data/inventory';
+import { listOutliers } from '../../lib/data/outliers';
+import { getFleetSummary, getOverviewSeries } from '../../lib/data/overview';
+import { diffSnapshots } from '../../lib/data/snapshot-diff';
+import { db, disconnectDb } from '../../lib/db/client';
+import { ingestBytes } from '../../lib/ingest/run-upload';
+import { parseHostDetailSearchParams } from '../../lib/validation/host-detail';
+import { parseHostSearchParams } from '../../lib/validation/hosts';
+import { parseInventorySearchParams } from '../../lib/validation/inventory';
+import { parseOutlierSearchParams } from '../../lib/validation/outliers';
+import { openDatabase } from './database';
+
+const RUNS = 40;
+
+async function p95(fn: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await fn();
+    ms.push(performance.now() - t0);
+  }
+  return ms.sort((a, b) => a - b)[Math.ceil(RUNS * 0.95) - 1]!;
+}
+
+/**
+ * `tasklens bench --fleet large`: ingest hosts × days of Autoruns exports (0.5 % daily churn) into DATABASE_URL
+ * (or the embedded database), then report the database size and the warm p95 of each page's data-access calls.
+ * Hours of work at the default size; it keeps what it ingested so the page timings can be re-run.
+ */
+export async function runLargeBench(o: { hosts: number; days: number }): Promise<number> {
+  const database = await openDatabase();
+  try {
+    const t0 = performance.now();
+    let day = -1;
+    for (const f of benchFiles({ hosts: o.hosts, days: o.days, churn: 0.005 })) {
+      if (f.day !== day) {
+        if (day >= 0) await refreshDirtyEntryStats(db());
+        day = f.day;
+        console.error(`day ${day + 1}/${o.days} (${((performance.now() - t0) / 60_000).toFixed(1)} min)`);
+      }
+      await ingestBytes(f.bytes, `${f.host}-autorunsc.csv`, { host: f.host, collectedAt: f.collectedAt, uploadedBy: 'bench', deferStats: true });
+    }
+    await refreshDirtyEntryStats(db());
+    const ingestMin = (performance.now() - t0) / 60_000;
+    const [host] = (await listHosts(parseHostSearchParams({}))).rows;
+    const [entry] = (await listInventory(parseInventorySearchParams({}))).rows;
+    const snaps = await db().snapshot.findMany({ where: { hostId: host!.id }, orderBy: { collectedAt: 'asc' }, select: { id: true } });
+    const timings: [string, number][] = [
+      ['overview', await p95(() => Promise.all([getFleetSummary(), getOverviewSeries()]))],
+      ['outliers', await p95(() => listOutliers(parseOutlierSearchParams({})))],
+      ['inventory', await p95(() => listInventory(parseInventorySearchParams({})))],
+      ['inventory search', await p95(() => listInventory(parseInventorySearchParams({ q: 'update' })))],
+      ['entry', await p95(() => Promise.all([getEntry(entry!.id), listEntryVariants(entry!.id)]))],
+      ['hosts', await p95(() => listHosts(parseHostSearchParams({})))],
+      ['host', await p95(() => listHostEntries(host!.id, parseHostDetailSearchParams({})))],
+      ['diff (first → last snapshot)', await p95(() => diffSnapshots(snaps[0]!.id, snaps.at(-1)!.id))],
+    ];
+    console.log(`- ${o.hosts} hosts × ${o.days} days ingested in ${ingestMin.toFixed(0)} min; database ${(await databaseSize(database.url) / 2 ** 30).toFixed(2)} GiB (target < 10 GB)`);
+    console.log('\n| page (data-access calls, warm) | p95 | target < 200 ms |\n|---|---|---|');
+    for (const [name, ms] of timings) console.log(`| ${name} | ${ms.toFixed(0)} ms | ${ms < 200 ? 'met' : '**missed**'} |`);
+    return 0;
+  } finally {
+    await disconnectDb();
+    await database.close();
+  }
+}
