@@ -1,5 +1,6 @@
 // tasklens <command>: the command-line entry point (see README "Command line").
 import { runAnalytics } from './commands/analytics';
+import { runBackup, runRestore } from './commands/backup';
 import { runBench } from './commands/bench';
 import { runDemo } from './commands/demo';
 import { runIngest } from './commands/ingest';
@@ -15,6 +16,8 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   bench: { run: runBench, help: 'speed figures (PRODUCT.md §9) on a fresh database: bench [--quick] | bench --fleet large' },
   analytics: { run: runAnalytics, help: 'analytics rebuild: recompute prevalence from history; analytics prune [--days N]: drop closed history past the retention' },
   ingest: { run: runIngest, help: 'ingest files or archives straight into the database: ingest <file>... [--host H] [--collected-at ISO] [--labels k=v]' },
+  backup: { run: runBackup, help: 'back up the database: backup [--out FILE] (pg_dump, or an archive of the embedded database with the server stopped)' },
+  restore: { run: runRestore, help: 'restore a backup: restore FILE (the embedded database keeps the previous folder aside)' },
   user: { run: runUser, help: 'add a local account: user add --email E --role R [--name N] (password on stdin)' },
   token: { run: runToken, help: 'create an API token, printed once: token create --name N --scope ingest|read [--expires 30d]' },
 };

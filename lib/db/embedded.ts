@@ -32,18 +32,28 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Open the embedded database in this process only (no socket), holding the folder's lock; for backup and restore. */
+export async function openEmbeddedPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<{ pg: PGlite; releaseLock: () => void }> {
+  const pgDir = path.join(dataDir, 'pglite');
+  mkdirSync(pgDir, { recursive: true });
+  const releaseLock = takeLock(dataDir);
+  // A kill -9 can leave postmaster.pid behind; PGlite has no other process to protect against.
+  rmSync(path.join(pgDir, 'postmaster.pid'), { force: true });
+  try {
+    return { pg: await PGlite.create(pgDir, options), releaseLock };
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+}
+
 /**
  * Embedded PostgreSQL (PGlite) served over the wire protocol on loopback, so the app uses the same
  * adapter-pg code path as with a real server. PGlite replays its WAL on open, so a folder left by kill -9
  * opens again; the lock only stops two live processes from sharing it.
  */
 export async function startEmbeddedDb(dataDir: string, port = 0): Promise<EmbeddedDb> {
-  const pgDir = path.join(dataDir, 'pglite');
-  mkdirSync(pgDir, { recursive: true });
-  const releaseLock = takeLock(dataDir);
-  // A kill -9 can leave postmaster.pid behind; PGlite has no other process to protect against.
-  rmSync(path.join(pgDir, 'postmaster.pid'), { force: true });
-  const pg = await PGlite.create(pgDir);
+  const { pg, releaseLock } = await openEmbeddedPglite(dataDir);
   const server = new PGLiteSocketServer({ db: pg, host: '127.0.0.1', port, maxConnections: 16 });
   await server.start();
   const [, actualPort] = server.getServerConn().split(':');
