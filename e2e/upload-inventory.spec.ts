@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { readTokens } from './support/auth';
 
 const SAMPLES = process.env.TASKLENS_SAMPLES ?? path.resolve(process.cwd(), '..', 'shared', 'samples');
 const LAB2 = path.join(SAMPLES, 'autoruns', 'limgreg_autorunslab2_banner.csv');
@@ -50,7 +51,9 @@ test('upload an Autoruns CSV, find its host, browse its entries', async ({ page 
   await expect(table).toContainText('evil.exe', { ignoreCase: true });
 });
 
-test('the upload API answers with the snapshot and recognises a repeat', async ({ request }) => {
+test('the upload API answers with the snapshot and recognises a repeat', async ({ playwright, baseURL }) => {
+  // As a collector would: no session, an ingest token (created by e2e/auth.setup.ts).
+  const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: `Bearer ${readTokens().ingest}` } });
   const host = `E2E-API-${Date.now()}`;
   const fs = await import('node:fs');
   const file = { name: 'lab2.csv', mimeType: 'text/csv', buffer: fs.readFileSync(LAB2) };
