@@ -11,6 +11,28 @@ import { familyLabel } from '@/lib/format/labels';
 import { CHANGE_SORTS, serializeChangeSearchParams, type ChangeSearch } from '@/lib/validation/changes';
 import { changeColumns } from './changes-columns';
 
+const KIND_OPTIONS = [
+  { value: 'new' as const, label: 'New' },
+  { value: 'removed' as const, label: 'Removed' },
+];
+const WINDOW_OPTIONS = [
+  { value: 'today' as const, label: 'Today' },
+  { value: 'week' as const, label: 'This week' },
+];
+
+/** Mutually exclusive toggle buttons (aria-pressed), for choices short enough to show all at once. */
+function Segmented<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: { value: T; label: string }[]; onChange: (v: T) => void }) {
+  return (
+    <div role="group" aria-label={label} className="segmented">
+      {options.map((o) => (
+        <button key={o.value} type="button" aria-pressed={value === o.value} onClick={() => onChange(o.value)}>
+          {o.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function ChangesTable({ search, page }: { search: ChangeSearch; page: ChangePage }) {
   const { navigate, isPending } = useUrlState(search, serializeChangeSearchParams);
   const table = useServerTable({ data: page.rows, columns: changeColumns, total: page.total, search, sorts: CHANGE_SORTS, getRowId: (r) => String(r.entryId), navigate });
@@ -18,20 +40,8 @@ export function ChangesTable({ search, page }: { search: ChangeSearch; page: Cha
   return (
     <section aria-label="Changes">
       <div className="toolbar">
-        <div role="group" aria-label="Change" className="segmented">
-          {(['new', 'removed'] as const).map((k) => (
-            <button key={k} type="button" aria-pressed={search.kind === k} onClick={() => navigate({ kind: k, page: 1 })}>
-              {k === 'new' ? 'New' : 'Removed'}
-            </button>
-          ))}
-        </div>
-        <div role="group" aria-label="Window" className="segmented">
-          {(['today', 'week'] as const).map((w) => (
-            <button key={w} type="button" aria-pressed={search.window === w} onClick={() => navigate({ window: w, page: 1 })}>
-              {w === 'today' ? 'Today' : 'This week'}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Change" value={search.kind} options={KIND_OPTIONS} onChange={(kind) => navigate({ kind, page: 1 })} />
+        <Segmented label="Window" value={search.window} options={WINDOW_OPTIONS} onChange={(window) => navigate({ window, page: 1 })} />
         <SearchBox value={search.q} label="Search changes" placeholder="Search names and commands…" onSearch={(q) => navigate({ q, page: 1 })} />
         <FacetFilter
           label="Family"

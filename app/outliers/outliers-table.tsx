@@ -6,12 +6,19 @@ import { DataTable } from '@/components/data-table/data-table';
 import { FacetFilter } from '@/components/data-table/facet-filter';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { SelectFilter } from '@/components/data-table/select-filter';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import type { OutlierPage } from '@/lib/data/outliers';
 import { familyLabel } from '@/lib/format/labels';
 import { OUTLIER_SORTS, serializeOutlierSearchParams, type OutlierSearch } from '@/lib/validation/outliers';
 import { outlierColumnsFor } from './outliers-columns';
+
+const SUPPRESSED_OPTIONS = [
+  { value: 'hide' as const, label: 'hidden' },
+  { value: 'show' as const, label: 'shown' },
+  { value: 'only' as const, label: 'only' },
+];
 
 export function OutliersTable({ search, page, canSuppress }: { search: OutlierSearch; page: OutlierPage; canSuppress: boolean }) {
   const { navigate, isPending } = useUrlState(search, serializeOutlierSearchParams);
@@ -27,14 +34,7 @@ export function OutliersTable({ search, page, canSuppress }: { search: OutlierSe
           selected={search.family}
           onChange={(family) => navigate({ family: family as OutlierSearch['family'], page: 1 })}
         />
-        <label className="page-size">
-          Suppressed
-          <select aria-label="Suppressed entries" value={search.suppressed} onChange={(e) => navigate({ suppressed: e.target.value as OutlierSearch['suppressed'], page: 1 })}>
-            <option value="hide">hidden</option>
-            <option value="show">shown</option>
-            <option value="only">only</option>
-          </select>
-        </label>
+        <SelectFilter label="Suppressed" ariaLabel="Suppressed entries" value={search.suppressed} options={SUPPRESSED_OPTIONS} onChange={(suppressed) => navigate({ suppressed, page: 1 })} />
       </div>
       {page.facets.heuristic.length > 0 && (
         <div className="toolbar">

@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { ReasonFields } from '@/app/suppressions/reason-fields';
 import type { OutlierRow } from '@/lib/data/outliers';
 import { OUTLIER_SUPPRESS_TARGETS } from '@/lib/validation/suppressions';
 import { suppressOutlier } from './actions';
@@ -27,11 +28,7 @@ export function SuppressMenu({ row }: { row: OutlierRow }) {
             </label>
           ))}
         </fieldset>
-        <input name="reason" aria-label="Reason" placeholder="reason (required)" required minLength={3} maxLength={500} />
-        <input name="expires" aria-label="Expires after" placeholder="expires after, e.g. 30d (empty: never)" />
-        <button type="submit" className="primary">
-          Suppress
-        </button>
+        <ReasonFields submitLabel="Suppress" />
       </ActionForm>
     </details>
   );

@@ -1,4 +1,5 @@
 import { ActionForm } from '@/components/forms/action-form';
+import { ReasonFields } from './reason-fields';
 import { SUPPRESSION_KINDS } from '@/lib/validation/suppressions';
 import { addSuppression } from './actions';
 
@@ -14,11 +15,7 @@ export function SuppressionForm() {
           ))}
         </select>
         <input name="value" aria-label="Value" placeholder="entry id · signer · c:\tools\* · role=build" required maxLength={1024} />
-        <input name="reason" aria-label="Reason" placeholder="reason (required)" required minLength={3} maxLength={500} />
-        <input name="expires" aria-label="Expires after" placeholder="expires after, e.g. 90d (empty: never)" />
-        <button type="submit" className="primary">
-          Suppress
-        </button>
+        <ReasonFields submitLabel="Suppress" />
       </ActionForm>
     </section>
   );

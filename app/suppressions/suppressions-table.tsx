@@ -4,11 +4,15 @@ import { useMemo } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { SelectFilter } from '@/components/data-table/select-filter';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import type { SuppressionRow } from '@/lib/data/suppressions';
 import { SUPPRESSION_KINDS, SUPPRESSION_SORTS, serializeSuppressionSearchParams, type SuppressionSearch } from '@/lib/validation/suppressions';
 import { suppressionColumns } from './suppression-columns';
+
+const STATUS_OPTIONS = (['active', 'expired', 'all'] as const).map((v) => ({ value: v, label: v }));
+const KIND_OPTIONS = [{ value: '' as const, label: 'any' }, ...SUPPRESSION_KINDS.map((k) => ({ value: k, label: k }))];
 
 interface Props {
   search: SuppressionSearch;
@@ -25,23 +29,8 @@ export function SuppressionsTable({ search, page, canManage }: Props) {
     <section aria-label="Suppressions">
       <div className="toolbar">
         <SearchBox value={search.q} label="Search suppressions" placeholder="Search values, reasons, owners…" onSearch={(q) => navigate({ q, page: 1 })} />
-        <label className="page-size">
-          Status
-          <select aria-label="Status" value={search.status} onChange={(e) => navigate({ status: e.target.value as SuppressionSearch['status'], page: 1 })}>
-            <option value="active">active</option>
-            <option value="expired">expired</option>
-            <option value="all">all</option>
-          </select>
-        </label>
-        <label className="page-size">
-          Kind
-          <select aria-label="Kind filter" value={search.kind ?? ''} onChange={(e) => navigate({ kind: (e.target.value || undefined) as SuppressionSearch['kind'], page: 1 })}>
-            <option value="">any</option>
-            {SUPPRESSION_KINDS.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter label="Status" value={search.status} options={STATUS_OPTIONS} onChange={(status) => navigate({ status, page: 1 })} />
+        <SelectFilter label="Kind" ariaLabel="Kind filter" value={search.kind ?? ''} options={KIND_OPTIONS} onChange={(k) => navigate({ kind: k || undefined, page: 1 })} />
       </div>
       <DataTable
         table={table}
