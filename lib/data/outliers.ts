@@ -130,3 +130,15 @@ export async function listOutliers(s: OutlierSearch): Promise<OutlierPage> {
   ]);
   return { rows: rows.map(toOutlierRow), total: totals[0]?.n ?? 0, threshold: settings.outlierThreshold, facets: { family: families, heuristic: heuristics } };
 }
+
+/**
+ * The next `limit` entry ids of a filter's whole result after `afterId`, in id order, and how many remain after
+ * them: bulk triage walks a filter result in chunks this way, so changes to rows already done cannot shift it.
+ */
+export async function listOutlierIds(s: OutlierSearch, afterId: number, limit: number): Promise<{ ids: number[]; remaining: number }> {
+  const settings = await getScoreSettings();
+  const rows = await db().$queryRaw<{ id: number; n: number }[]>`SELECT id, count(*) OVER ()::int AS n
+    FROM (${scoredEntriesSql(settings)}) scored WHERE ${filters(s, settings.outlierThreshold, true)} AND id > ${afterId}
+    ORDER BY id LIMIT ${limit}`;
+  return { ids: rows.map((r) => r.id), remaining: Math.max(0, (rows[0]?.n ?? 0) - rows.length) };
+}

@@ -4,6 +4,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { actorName, assertRole, type Principal } from '@/lib/auth/principal';
 import { DEFAULT_SCORE_SETTINGS, scoreSettingsSchema, type ScoreSettings } from '@/lib/analytics/score-settings';
 import { DEFAULT_RETENTION_DAYS, retentionSchema } from '@/lib/validation/settings';
+import { slaFromSetting, slaSettingsSchema, type SlaSettings } from '@/lib/triage/sla';
 import { recordAudit } from './audit';
 
 async function readSetting(key: string): Promise<unknown> {
@@ -41,4 +42,13 @@ export async function getRetentionDays(): Promise<number> {
 export async function saveRetentionDays(actor: Principal, days: number, ip?: string | null): Promise<void> {
   const { days: checked } = retentionSchema.parse({ days });
   await writeSetting(actor, 'retention', { days: await getRetentionDays() }, { days: checked }, ip);
+}
+
+/** Triage SLA hours per severity (key `sla`); missing or invalid severities take the defaults. */
+export async function getSlaSettings(): Promise<SlaSettings> {
+  return slaFromSetting(await readSetting('sla'));
+}
+
+export async function saveSlaSettings(actor: Principal, next: SlaSettings, ip?: string | null): Promise<void> {
+  await writeSetting(actor, 'sla', await getSlaSettings(), slaSettingsSchema.parse(next), ip);
 }

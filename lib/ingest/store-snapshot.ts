@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { markEntryStatsDirty } from '@/lib/analytics/entry-stats';
+import { reopenDriftedItems } from '@/lib/triage/drift';
 import { identityOf, type EntryIdentity } from './normalize';
 import { updatePresence } from './store-presence';
 import { recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
@@ -114,6 +115,7 @@ export async function storeSnapshot(tx: Tx, input: SnapshotInput): Promise<Store
   if (isBackfill) return { snapshotId: snapshot.id, isDuplicate: false, added: 0, removed: 0, unchanged: 0 };
   const change = await updatePresence(tx, { ...input, snapshotId: snapshot.id, variantKeys });
   await markEntryStatsDirty(tx, change.touchedEntryIds);
+  await reopenDriftedItems(tx, { snapshotId: snapshot.id, hostId: input.hostId, entryIds: change.touchedEntryIds });
   return { snapshotId: snapshot.id, isDuplicate: false, added: change.added, removed: change.removed, unchanged: variantKeys.length - change.added };
 }
 
