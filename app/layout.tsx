@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { KeyboardShortcuts } from '@/components/app-shell/keyboard-shortcuts';
 import { NavLinks } from '@/components/app-shell/nav-links';
+import { NotificationBell } from '@/components/app-shell/notification-bell';
 import { ThemeToggle, type Theme } from '@/components/app-shell/theme-toggle';
 import { UserMenu } from '@/components/app-shell/user-menu';
 import { hasRole } from '@/lib/auth/roles';
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="brand-mark" aria-hidden="true">◎</span> Tasklens
             </Link>
             <NavLinks />
+            <NotificationBell userId={user.userId} />
             {hasRole(user.role, 'analyst') && (
               <Link href="/uploads" className="button primary sidebar-upload">
                 Upload exports

@@ -3,6 +3,8 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { EntryNameCell } from '@/components/entities/entry-name-cell';
+import { QuickTriage, type RowTriage } from '@/components/triage/quick-triage';
+import type { Role } from '@/lib/auth/roles';
 import type { OutlierRow } from '@/lib/data/outliers';
 import { familyLabel, formatDate } from '@/lib/format/labels';
 import { ScoreChips } from './score-chips';
@@ -37,7 +39,32 @@ export const outlierColumns = col.columns([
   col.accessor('newSince', { header: 'New since', cell: (c) => (c.getValue() ? formatDate(c.getValue()) : <span className="muted">baseline</span>) }),
 ]);
 
-/** The outlier columns plus, for managers, a Suppress menu per row. */
-export function outlierColumnsFor(canSuppress: boolean) {
-  return canSuppress ? col.columns([...outlierColumns, col.display({ id: 'suppress', header: 'Suppress', cell: (c) => <SuppressMenu row={c.row.original} /> })]) : outlierColumns;
+const selectColumn = col.display({
+  id: 'select',
+  header: ({ table }) => (
+    <input
+      type="checkbox"
+      aria-label="Select all rows on this page"
+      checked={table.getIsAllPageRowsSelected()}
+      ref={(el) => {
+        if (el) el.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+      }}
+      onChange={table.getToggleAllPageRowsSelectedHandler()}
+    />
+  ),
+  cell: (c) => <input type="checkbox" aria-label={`Select ${c.row.original.name}`} checked={c.row.getIsSelected()} onChange={c.row.getToggleSelectedHandler()} />,
+});
+
+/**
+ * The outlier columns plus the triage state of each row; for analysts a selection checkbox and quick triage, for
+ * managers a Suppress menu.
+ */
+export function outlierColumnsFor(canSuppress: boolean, role: Role | null, triage: Record<number, RowTriage>) {
+  const triageColumn = col.display({ id: 'triage', header: 'Triage', cell: (c) => <QuickTriage entryId={c.row.original.id} name={c.row.original.name} triage={triage[c.row.original.id] ?? null} role={role} /> });
+  return col.columns([
+    ...(role ? [selectColumn] : []),
+    ...outlierColumns,
+    triageColumn,
+    ...(canSuppress ? [col.display({ id: 'suppress', header: 'Suppress', cell: (c) => <SuppressMenu row={c.row.original} /> })] : []),
+  ]);
 }

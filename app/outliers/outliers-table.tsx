@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { RowSelectionState } from '@tanstack/react-table';
 import { DataTable } from '@/components/data-table/data-table';
 import { FacetFilter } from '@/components/data-table/facet-filter';
 import { Pagination } from '@/components/data-table/pagination';
@@ -9,6 +10,10 @@ import { SearchBox } from '@/components/data-table/search-box';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
+import { BulkBar } from '@/components/triage/bulk-bar';
+import type { RowTriage } from '@/components/triage/quick-triage';
+import type { Role } from '@/lib/auth/roles';
+import type { Assignee } from '@/lib/data/triage-read';
 import type { OutlierPage } from '@/lib/data/outliers';
 import { familyLabel } from '@/lib/format/labels';
 import { OUTLIER_SORTS, serializeOutlierSearchParams, type OutlierSearch } from '@/lib/validation/outliers';
@@ -20,10 +25,26 @@ const SUPPRESSED_OPTIONS = [
   { value: 'only' as const, label: 'only' },
 ];
 
-export function OutliersTable({ search, page, canSuppress }: { search: OutlierSearch; page: OutlierPage; canSuppress: boolean }) {
+interface OutliersTableProps {
+  search: OutlierSearch;
+  page: OutlierPage;
+  canSuppress: boolean;
+  /** The user's role when they may triage (analyst and up), else null. */
+  triageRole: Role | null;
+  triage: Record<number, RowTriage>;
+  assignees: Assignee[];
+}
+
+export function OutliersTable({ search, page, canSuppress, triageRole, triage, assignees }: OutliersTableProps) {
   const { navigate, isPending } = useUrlState(search, serializeOutlierSearchParams);
-  const columns = useMemo(() => outlierColumnsFor(canSuppress), [canSuppress]);
-  const table = useServerTable({ data: page.rows, columns, total: page.total, search, sorts: OUTLIER_SORTS, getRowId: (r) => String(r.id), navigate });
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const columns = useMemo(() => outlierColumnsFor(canSuppress, triageRole, triage), [canSuppress, triageRole, triage]);
+  const table = useServerTable({
+    data: page.rows, columns, total: page.total, search, sorts: OUTLIER_SORTS, getRowId: (r) => String(r.id), navigate,
+    ...(triageRole ? { rowSelection: selection, onRowSelectionChange: setSelection } : {}),
+  });
+  // The whole filter result, as the bulk action sees it: the URL's filters without page, size and sort.
+  const filter = serializeOutlierSearchParams({ ...search, page: 1, size: 50, sort: undefined }).replace(/^\?/, '');
   return (
     <section aria-label="Outliers">
       <div className="toolbar">
@@ -45,6 +66,16 @@ export function OutliersTable({ search, page, canSuppress }: { search: OutlierSe
             onChange={(ids) => navigate({ heuristic: ids.filter((id) => id !== search.heuristic)[0] ?? '', page: 1 })}
           />
         </div>
+      )}
+      {triageRole && page.total > 0 && (
+        <BulkBar
+          selectedIds={Object.keys(selection).filter((k) => selection[k]).map(Number)}
+          filterTotal={page.total}
+          filter={filter}
+          role={triageRole}
+          assignees={assignees}
+          onDone={() => setSelection({})}
+        />
       )}
       <DataTable
         table={table}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requireUser } from '@/lib/auth/require-user';
 import { hasRole } from '@/lib/auth/roles';
 import { listOutliers } from '@/lib/data/outliers';
+import { getTriageStates, listAssignees } from '@/lib/data/triage-read';
 import { parseOutlierSearchParams } from '@/lib/validation/outliers';
 import { OutliersTable } from './outliers-table';
 
@@ -11,6 +12,8 @@ export default async function OutliersPage({ searchParams }: PageProps<'/outlier
   const user = await requireUser('viewer');
   const search = parseOutlierSearchParams(await searchParams);
   const page = await listOutliers(search);
+  const canTriage = hasRole(user.role, 'analyst');
+  const [triage, assignees] = await Promise.all([getTriageStates(page.rows.map((r) => r.id)), canTriage ? listAssignees() : []]);
   return (
     <>
       <header className="page-header">
@@ -20,7 +23,7 @@ export default async function OutliersPage({ searchParams }: PageProps<'/outlier
           its parts.
         </p>
       </header>
-      <OutliersTable search={search} page={page} canSuppress={hasRole(user.role, 'manager')} />
+      <OutliersTable search={search} page={page} canSuppress={hasRole(user.role, 'manager')} triageRole={canTriage ? user.role : null} triage={triage} assignees={assignees} />
     </>
   );
 }

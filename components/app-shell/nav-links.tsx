@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Overview' },
   { href: '/outliers', label: 'Outliers' },
+  { href: '/triage', label: 'Triage' },
   { href: '/changes', label: 'Changes' },
   { href: '/inventory', label: 'Inventory' },
   { href: '/hosts', label: 'Hosts' },

@@ -7,7 +7,7 @@ import { hasRole } from '@/lib/auth/roles';
 export function UserMenu({ user }: { user: Extract<Principal, { kind: 'user' }> }) {
   const adminLinks = [
     ...(hasRole(user.role, 'admin') ? [{ href: '/admin/users', label: 'Users' }, { href: '/admin/tokens', label: 'API tokens' }, { href: '/admin/settings', label: 'Settings' }] : []),
-    ...(hasRole(user.role, 'manager') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),
+    ...(hasRole(user.role, 'manager') ? [{ href: '/review', label: 'Manager review' }, { href: '/admin/audit', label: 'Audit log' }] : []),
   ];
   return (
     <div className="user-menu">

@@ -1,6 +1,6 @@
 'use client';
 
-import { functionalUpdate, useTable, type ColumnDef, type RowData } from '@tanstack/react-table';
+import { functionalUpdate, useTable, type ColumnDef, type RowData, type RowSelectionState } from '@tanstack/react-table';
 import { serverTableFeatures, type ServerTableFeatures } from './features';
 
 interface TableSearch<TSort extends string> {
@@ -17,6 +17,9 @@ interface ServerTableOptions<TData extends RowData, TSort extends string> {
   sorts: readonly TSort[];
   getRowId: (row: TData) => string;
   navigate: (patch: { sort?: { id: TSort; desc: boolean }; page?: number }) => void;
+  /** Selected row ids, when the table offers selection (held by the caller). */
+  rowSelection?: RowSelectionState;
+  onRowSelectionChange?: (next: RowSelectionState) => void;
 }
 
 /** A TanStack table in manual mode whose sorting and paging state is the URL's (STYLE.md rule 6). */
@@ -30,7 +33,9 @@ export function useServerTable<TData extends RowData, TSort extends string>(o: S
     manualPagination: true,
     manualSorting: true,
     rowCount: o.total,
-    state: { sorting, pagination: { pageIndex: o.search.page - 1, pageSize: o.search.size } },
+    enableRowSelection: o.rowSelection !== undefined,
+    state: { sorting, pagination: { pageIndex: o.search.page - 1, pageSize: o.search.size }, rowSelection: o.rowSelection ?? {} },
+    onRowSelectionChange: (updater) => o.onRowSelectionChange?.(functionalUpdate(updater, o.rowSelection ?? {})),
     onSortingChange: (updater) => {
       const next = functionalUpdate(updater, sorting)[0];
       const id = next && (o.sorts as readonly string[]).includes(next.id) ? (next.id as TSort) : o.search.sort.id;

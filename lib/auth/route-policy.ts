@@ -26,6 +26,8 @@ export const PAGE_POLICY: Record<string, Access> = {
   '/changes': 'viewer',
   '/suppressions': 'viewer',
   '/account': 'viewer',
+  '/triage': 'viewer',
+  '/review': 'manager',
   '/admin/audit': 'manager',
   '/admin/users': 'admin',
   '/admin/tokens': 'admin',
@@ -41,6 +43,10 @@ export const HANDLER_POLICY: Record<string, Record<string, HandlerAccess>> = {
   '/api/v1/suppressions': { GET: { minRole: 'viewer', scopes: ['read'] }, POST: { minRole: 'manager', scopes: [] } },
   '/api/v1/suppressions/[id]': { DELETE: { minRole: 'manager', scopes: [] } },
   '/changes/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  // Triage is a person's decision: session only (tokens carry no role to check against the state machine).
+  '/api/v1/entries/[id]/triage': { POST: { minRole: 'analyst', scopes: [] } },
+  '/api/v1/triage/bulk': { POST: { minRole: 'analyst', scopes: [] } },
+  '/review/export': { GET: { minRole: 'manager', scopes: [] } },
   '/admin/audit/export': { GET: { minRole: 'manager', scopes: [] } },
   '/auth/oidc/login': { GET: { minRole: 'public', scopes: [] } },
   '/auth/oidc/callback': { GET: { minRole: 'public', scopes: [] } },
@@ -64,4 +70,7 @@ export const ACTION_POLICY: Record<string, Access> = {
   'app/suppressions/actions.ts#addSuppression': 'manager',
   'app/suppressions/actions.ts#endSuppression': 'manager',
   'app/outliers/actions.ts#suppressOutlier': 'manager',
+  'app/triage/actions.ts#saveTriage': 'analyst',
+  'app/triage/actions.ts#runBulkTriage': 'analyst',
+  'app/triage/actions.ts#readNotifications': 'viewer',
 };

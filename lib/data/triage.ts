@@ -87,6 +87,7 @@ export async function applyTriage(actor: Principal, entryIds: number[], change: 
         const verdictIds = change.state === 'in_review'
           ? (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM triage_items WHERE id = ANY(${itemIds}::int[]) AND state = ANY(${VERDICTS}::text[])`).map((r) => r.id)
           : [];
+        if (verdictIds.length > 0 && !reason) throw new AppError('unprocessable', 'say why you send it back (comment)');
         const moved = await setState(tx, ctx, itemIds, change.state, roleOf(actor), reason);
         add(moved);
         stateChanged = moved.length;

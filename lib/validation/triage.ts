@@ -56,7 +56,12 @@ export const triageFormSchema = z
       suppression: suppressKind ? { kind: suppressKind, value: suppressValue || null, reason: suppressReason ?? '', expiresAt: expires ? new Date(Date.now() + expires) : null } : undefined,
     },
   }))
-  .pipe(z.object({ entryId: id, change: triageChangeSchema }));
+  .transform(({ entryId, change }, ctx) => {
+    const checked = triageChangeSchema.safeParse(change);
+    if (checked.success) return { entryId, change: checked.data };
+    for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
 
 /** Bulk change over explicit entry ids or over the whole result of an outliers filter (its query string). */
 export const bulkTriageSchema = z

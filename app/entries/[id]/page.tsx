@@ -5,6 +5,7 @@ import { getEntry, getEntryScore, listEntryHits, listEntryVariants } from '@/lib
 import { getEntryDays, listEntryEvents } from '@/lib/data/entry-history';
 import { listEntryHosts } from '@/lib/data/entry-hosts';
 import { getEntryPeerPrevalence } from '@/lib/data/peer-groups';
+import { TriagePanel } from '@/components/triage/triage-panel';
 import { familyLabel } from '@/lib/format/labels';
 import { idParamSchema, parseEntryHostSearchParams } from '@/lib/validation/entry';
 import { EntryHistory } from './entry-history';
@@ -41,6 +42,7 @@ export default async function EntryPage({ params, searchParams }: PageProps<'/en
         <h1 className="mono entry-title">{entry.name}</h1>
       </header>
       <EntryIdentityPanel entry={entry} score={score} />
+      <TriagePanel entryId={entry.id} />
       <EntryHistory days={days} events={events} />
       <div className="two-col">
         <HeuristicHits hits={hits} />

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import { readNotifications } from '@/app/triage/actions';
+import { ActionForm } from '@/components/forms/action-form';
+import { getNotifications } from '@/lib/data/notifications';
+import { formatDateTime } from '@/lib/format/labels';
+
+/** The sidebar bell: unread notices (assignments, send-backs, drift re-opens) with links to their entries. */
+export async function NotificationBell({ userId }: { userId: number }) {
+  const { unread, rows } = await getNotifications(userId);
+  return (
+    <details className="notification-bell">
+      <summary aria-label={`Notifications: ${unread} unread`}>
+        <span aria-hidden="true">🔔</span> Notifications {unread > 0 && <span className="chip-count" data-testid="unread-count">{unread}</span>}
+      </summary>
+      <div className="notification-list">
+        {rows.length === 0 && <p className="muted">Nothing yet.</p>}
+        <ul>
+          {rows.map((n) => (
+            <li key={n.id} data-unread={!n.isRead || undefined}>
+              {n.entryId ? <Link href={`/entries/${n.entryId}`}>{n.message}</Link> : <Link href="/triage?view=mine">{n.message}</Link>}
+              <span className="muted"> · {formatDateTime(n.at)}</span>
+            </li>
+          ))}
+        </ul>
+        {unread > 0 && (
+          <ActionForm action={readNotifications} label="Mark notifications read">
+            <button type="submit" className="link-button">
+              Mark all read
+            </button>
+          </ActionForm>
+        )}
+      </div>
+    </details>
+  );
+}
