@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // PGlite's wasm and data files break when bundled (STYLE.md B1); only scripts import it, but keep it external.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@prisma/schema-engine-wasm'],
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', '@prisma/schema-engine-wasm', 'pg-boss'],
   poweredByHeader: false,
   // Separate build folders let several servers (e2e runs on different ports) build from one work tree.
   distDir: process.env.TASKLENS_DIST_DIR || '.next',

@@ -8,6 +8,7 @@ import { runMigrate } from './commands/migrate';
 import { runStart } from './commands/start';
 import { runToken } from './commands/token';
 import { runUser } from './commands/user';
+import { runWorker } from './commands/worker';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   start: { run: runStart, help: 'build if needed and serve the dashboard (embedded database unless DATABASE_URL is set)' },
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   bench: { run: runBench, help: 'speed figures (PRODUCT.md §9) on a fresh database: bench [--quick] | bench --fleet large' },
   analytics: { run: runAnalytics, help: 'analytics rebuild: recompute prevalence from history; analytics prune [--days N]: drop closed history past the retention' },
   ingest: { run: runIngest, help: 'ingest files or archives straight into the database: ingest <file>... [--host H] [--collected-at ISO] [--labels k=v]' },
+  worker: { run: runWorker, help: 'process queued uploads (pg-boss) until stopped: worker [--concurrency 2]' },
   backup: { run: runBackup, help: 'back up the database: backup [--out FILE] (pg_dump, or an archive of the embedded database with the server stopped)' },
   restore: { run: runRestore, help: 'restore a backup: restore FILE (the embedded database keeps the previous folder aside)' },
   user: { run: runUser, help: 'add a local account: user add --email E --role R [--name N] (password on stdin)' },

@@ -10,3 +10,8 @@ export function poolMax(): number {
   const n = Number(process.env.TASKLENS_DB_POOL_MAX ?? '');
   return Number.isInteger(n) && n > 0 ? n : 10;
 }
+
+/** Set by the commands that serve the embedded database (PGlite) to the processes that use it. */
+export function isEmbeddedDb(): boolean {
+  return process.env.TASKLENS_EMBEDDED_DB === '1';
+}

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,9 +11,12 @@ export interface SpooledFile {
   size: number;
 }
 
-/** Where received uploads wait for processing (TASKLENS_SPOOL_DIR). */
+/**
+ * Where received uploads wait for processing: TASKLENS_SPOOL_DIR, else `spool` in the data folder. Not /tmp: an
+ * acknowledged upload must still be there after a reboot for the queue to finish it.
+ */
 export function spoolDir(): string {
-  return process.env.TASKLENS_SPOOL_DIR ?? path.join(tmpdir(), 'tasklens-spool');
+  return path.resolve(process.env.TASKLENS_SPOOL_DIR ?? path.join(process.env.TASKLENS_DATA_DIR ?? 'data', 'spool'));
 }
 
 /**

@@ -12,5 +12,6 @@ export async function openDatabase(port = 0): Promise<{ url: string; embedded: E
   const embedded = await startEmbeddedDb(DATA_DIR, port);
   process.env.DATABASE_URL = embedded.url;
   process.env.TASKLENS_DB_POOL_MAX ??= '4';
+  process.env.TASKLENS_EMBEDDED_DB = '1';
   return { url: embedded.url, embedded, close: () => embedded.stop() };
 }

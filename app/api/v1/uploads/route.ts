@@ -1,5 +1,4 @@
 // POST /api/v1/uploads – ingest an export or an archive (multipart: file; optional host, collectedAt, labels, format, wait)
-import { after } from 'next/server';
 import { authenticateRequest } from '@/lib/auth/authenticate-request';
 import { actorName } from '@/lib/auth/principal';
 import { clientIp } from '@/lib/auth/session';
@@ -7,8 +6,10 @@ import { recordAudit } from '@/lib/data/audit';
 import { toErrorResponse } from '@/lib/errors';
 import { maxUploadBytes } from '@/lib/http/limits';
 import { readMultipartUpload } from '@/lib/http/multipart';
-import { createUpload, processUpload } from '@/lib/ingest/run-upload';
+import { ParseError } from '@/lib/ingest/types';
+import { createUpload } from '@/lib/ingest/run-upload';
 import { removeSpooled } from '@/lib/ingest/spool';
+import { enqueueUpload, waitForJob } from '@/lib/queue/ingest-queue';
 import { uploadFieldsSchema } from '@/lib/validation/upload';
 
 export async function POST(request: Request): Promise<Response> {
@@ -21,17 +22,14 @@ export async function POST(request: Request): Promise<Response> {
     const { wait, ...options } = uploadFieldsSchema.parse({ ...upload.fields, wait: url.searchParams.get('wait') ?? upload.fields.wait });
     const uploadId = await createUpload({ fileName: upload.fileName, sha256: upload.file.sha256, size: upload.file.size, uploadedBy: actorName(principal) });
     await recordAudit({ actor: actorName(principal), action: 'upload.create', target: upload.fileName, ip: clientIp(request.headers), details: { uploadId, size: upload.file.size } });
-    const file = upload.file.path;
-    const run = () => processUpload(uploadId, upload.fileName, { path: file }, options).finally(() => removeSpooled(file));
-    if (!wait) {
-      spooled = null;
-      // Acknowledged once stored on disk; progress is at /api/v1/uploads/{id}.
-      after(() => run().catch(() => undefined));
-      return Response.json({ uploadId, status: 'received', statusUrl: `/api/v1/uploads/${uploadId}` }, { status: 202 });
-    }
+    const jobId = await enqueueUpload({ uploadId, fileName: upload.fileName, path: upload.file.path, ...options, collectedAt: options.collectedAt?.toISOString() ?? null });
+    // Queued: the spooled file now belongs to the queue, which deletes it once the upload is ingested.
     spooled = null;
-    const result = await run();
-    return Response.json(result, { status: result.status === 'duplicate' ? 200 : 201 });
+    if (!wait) return Response.json({ uploadId, status: 'received', statusUrl: `/api/v1/uploads/${uploadId}` }, { status: 202 });
+    const output = await waitForJob(jobId);
+    if (!output) return Response.json({ error: 'internal', message: 'the upload could not be ingested', uploadId }, { status: 500 });
+    if (!output.ok) throw new ParseError(output.message, output.line);
+    return Response.json(output.result, { status: output.result.status === 'duplicate' ? 200 : 201 });
   } catch (err) {
     if (spooled) await removeSpooled(spooled);
     return toErrorResponse(err);

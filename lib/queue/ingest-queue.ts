@@ -1,0 +1,85 @@
+import type PgBoss from 'pg-boss';
+import { db } from '@/lib/db/client';
+import { ArchiveError } from '@/lib/ingest/archive';
+import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
+import { processUpload, type UploadOptions } from '@/lib/ingest/run-upload';
+import { removeSpooled } from '@/lib/ingest/spool';
+import { ParseError, type FormatId } from '@/lib/ingest/types';
+import { getBoss, INGEST_QUEUE } from './boss';
+import { requestStatsRefresh, settleStatsRefresh } from './stats-refresher';
+
+/** What a queued upload carries: everything processUpload needs, as JSON. */
+export interface IngestJob {
+  uploadId: number;
+  fileName: string;
+  /** The spooled upload (TASKLENS_SPOOL_DIR); deleted once the upload is ingested or refused. */
+  path: string;
+  host: string | null;
+  collectedAt: string | null;
+  labels: Record<string, string>;
+  format: FormatId | null;
+}
+
+/** Stored by pg-boss as the job's output: the ingest result, or why the file was refused (not retried). */
+export type IngestJobOutput = { ok: true; result: IngestUploadResult } | { ok: false; message: string; line: number | null };
+
+/** Queue a spooled upload; from here it survives a crash of this process. Returns the job id. */
+export async function enqueueUpload(job: IngestJob): Promise<string> {
+  const id = await (await getBoss()).send(INGEST_QUEUE, job);
+  if (!id) throw new Error('the ingest queue refused the job');
+  return id;
+}
+
+function optionsOf(job: IngestJob): UploadOptions {
+  return { host: job.host, collectedAt: job.collectedAt ? new Date(job.collectedAt) : null, labels: job.labels, format: job.format, deferStats: true };
+}
+
+async function runJob(job: PgBoss.JobWithMetadata<IngestJob>): Promise<IngestJobOutput> {
+  const data = job.data;
+  try {
+    const result = await processUpload(data.uploadId, data.fileName, { path: data.path }, optionsOf(data));
+    await removeSpooled(data.path);
+    return { ok: true, result };
+  } catch (err) {
+    // A file that cannot be read will not read better on a retry: refuse it once, and keep the reason.
+    if (err instanceof ParseError || err instanceof ArchiveError) {
+      await removeSpooled(data.path);
+      return { ok: false, message: err.message, line: err instanceof ParseError ? (err.line ?? null) : null };
+    }
+    console.error(`ingest queue: upload ${data.uploadId} (attempt ${job.retryCount + 1}) failed:`, err);
+    if (job.retryCount < job.retryLimit) {
+      await db().upload.update({ where: { id: data.uploadId }, data: { status: 'received', message: `retry ${job.retryCount + 1} of ${job.retryLimit} after an internal error` } });
+    }
+    throw err;
+  } finally {
+    // Snapshots committed before a failure are marked dirty too, so refresh in every case.
+    requestStatsRefresh();
+  }
+}
+
+/**
+ * Start `concurrency` ingest workers in this process (the Next server, or `tasklens worker`). Each takes one job
+ * at a time; pg-boss hands a job to one worker across all processes (SKIP LOCKED).
+ */
+export async function startIngestWorkers(concurrency: number): Promise<void> {
+  const boss = await getBoss();
+  for (let i = 0; i < concurrency; i++) {
+    await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => runJob(job!));
+  }
+}
+
+/** Wait for an upload's job to finish (POST /api/v1/uploads?wait=true); null when it failed for good. */
+export async function waitForJob(jobId: string, pollMs = 250): Promise<IngestJobOutput | null> {
+  const boss = await getBoss();
+  for (;;) {
+    const job = await boss.getJobById<IngestJob>(INGEST_QUEUE, jobId, { includeArchive: true });
+    if (job?.state === 'completed') {
+      // Read-your-writes for API callers: drain the prevalence refresh the worker queued (a no-op when done).
+      requestStatsRefresh();
+      await settleStatsRefresh();
+      return job.output as IngestJobOutput;
+    }
+    if (!job || job.state === 'failed' || job.state === 'cancelled') return null;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
