@@ -34,7 +34,7 @@ export function EntryHistory({ days, events }: { days: EntryDay[]; events: TaskE
           to see them here.
         </p>
       ) : (
-        <table className="data-table compact" aria-label="Task events">
+        <table className="data-table compact wrap" aria-label="Task events">
           <thead>
             <tr>
               <th scope="col">Time</th>

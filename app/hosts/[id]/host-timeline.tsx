@@ -33,7 +33,7 @@ export function HostTimeline({ hostId, items, days, total }: { hostId: number; i
                 <summary>
                   {day} <span className="muted">· {list.length} items</span>
                 </summary>
-                <table className="data-table compact">
+                <table className="data-table compact wrap">
                   <caption className="sr-only">Timeline of {day}</caption>
                   <tbody>
                     {list.map((i, n) => (

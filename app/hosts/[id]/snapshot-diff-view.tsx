@@ -36,7 +36,7 @@ export function SnapshotDiffView({ search, snapshots, changes, problem }: { sear
       {problem && <p className="result-error">{problem}</p>}
       {changes && changes.length === 0 && <p className="muted">No differences between these two snapshots.</p>}
       {changes && changes.length > 0 && (
-        <table className="data-table compact" aria-label="Changes">
+        <table className="data-table compact wrap" aria-label="Changes">
           <thead>
             <tr>
               <th scope="col">Change</th>
