@@ -18,7 +18,11 @@ interface HeaderHit {
   confidence: number;
 }
 
+/** Real headers are under 1 KiB; tokenizing a multi-megabyte "header" (millions of columns) only costs seconds. */
+const MAX_HEADER_CHARS = 64 * 1024;
+
 function tokenizeLine(line: string, delimiter: ',' | '\t' | ';'): string[] {
+  if (line.length > MAX_HEADER_CHARS) return [];
   try {
     return readCsvRows(line, delimiter)[0]?.fields ?? [];
   } catch {

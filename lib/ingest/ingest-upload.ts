@@ -50,6 +50,7 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
   let events = 0;
   let files = 0;
   let isArchive = false;
+  let hasContent = false;
   let lastProgress = Date.now();
 
   const flush = async (keep?: Set<string>) => {
@@ -70,6 +71,7 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
     files++;
     isArchive ||= item.path !== input.fileName;
     const touched = routeFile(batch, input, item.path, item.bytes, warnings, !isArchive);
+    hasContent ||= touched.size > 0;
     await flush(touched);
     if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
       lastProgress = Date.now();
@@ -77,8 +79,17 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
     }
   }
   await flush();
-  if (files === 0) throw new ArchiveError('the upload holds no files', '', 'maxEntries');
+  if (files === 0) throw new ArchiveError(`the upload holds no files${skipped(warnings)}`, '', 'maxEntries');
+  // No member gave anything to store (all unreadable or skipped): a refusal with the reasons, not a silent "failed".
+  if (!hasContent) throw new ArchiveError(`nothing in the upload could be ingested${skipped(warnings)}`, '');
   return { uploadId: input.uploadId, fileName: input.fileName, status: uploadStatus(snapshots, events, warnings), files, snapshots, events, warnings };
+}
+
+/** The first few warnings, so a refusal says what was skipped and why. */
+function skipped(warnings: FileWarning[]): string {
+  if (warnings.length === 0) return '';
+  const shown = warnings.slice(0, 3).map((w) => `${w.file}: ${w.message}`).join('; ');
+  return ` (${shown}${warnings.length > 3 ? `; ${warnings.length - 3} more` : ''})`;
 }
 
 function uploadStatus(snapshots: IngestedSnapshot[], events: number, warnings: FileWarning[]): IngestUploadResult['status'] {

@@ -1,5 +1,6 @@
 import { parseCronScript } from './cron';
 import { detectParser } from './detect';
+import { assertLineLengths, replaceNuls } from './member-guards';
 import type { FormatId, ParseResult } from './types';
 
 const CRON_SCRIPT = /(^|\/)cron\.(hourly|daily|weekly|monthly)\/[^/]+$/;
@@ -20,7 +21,8 @@ export function parseMember(path: string, bytes: Uint8Array, override: FormatId 
     return { kind: 'unit', name: path, bytes };
   }
   const parser = detectParser(bytes, { fileName: path }, override);
-  return { kind: 'parsed', result: parser.parse(bytes, { fileName: path }) };
+  assertLineLengths(bytes, parser.format);
+  return { kind: 'parsed', result: replaceNuls(parser.parse(bytes, { fileName: path })) };
 }
 
 function looksLikeUnit(bytes: Uint8Array): boolean {

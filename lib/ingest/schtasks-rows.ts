@@ -104,6 +104,7 @@ export function readCsvRowsOrReject(text: string, delimiter: ',' | '\t' | ';' = 
   try {
     return readCsvRows(text, delimiter);
   } catch (e) {
+    if (e instanceof ParseError) throw e; // readCsvRows already names the line and reason
     const line = (e as { lines?: unknown }).lines;
     throw new ParseError(`Malformed CSV: ${(e as Error).message}`, typeof line === 'number' ? line : null);
   }

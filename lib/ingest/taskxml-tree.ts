@@ -62,7 +62,14 @@ export function parseXmlFragments(text: string): XElement {
     const { msg, line, col } = valid.err;
     throw new ParseError(`Invalid task XML: ${msg} (line ${line}, column ${line === 1 ? Math.max(1, col - 14) : col})`, line);
   }
-  const tree = convert(parser.parse(wrapped) as Ordered[]);
+  let parsed: Ordered[];
+  try {
+    parsed = parser.parse(wrapped) as Ordered[];
+  } catch (err) {
+    // Valid but hostile XML (nesting or entity expansion past fast-xml-parser's limits) is the file's fault.
+    throw new ParseError(`Invalid task XML: ${(err as Error).message}`, null);
+  }
+  const tree = convert(parsed);
   const root = tree.find(isElement);
   if (!root) throw new ParseError('Invalid task XML: no root element', null);
   return root;
