@@ -8,8 +8,12 @@ import type { ScoreSettings } from './score-settings';
  * weights take effect at once and nothing goes stale when the fleet grows. Peer deviation compares the entry's
  * share of hosts across the groups of one label key (role=build vs role=workstation), so label edits count at once.
  */
-export function scoredEntriesSql(s: ScoreSettings): Prisma.Sql {
+export function scoredEntriesSql(s: ScoreSettings, scope?: Prisma.Sql): Prisma.Sql {
   const w = s.weights;
+  // `scope` (a subquery of entry ids) scores only those entries and their same-name siblings (drift needs them):
+  // an entry or host page then costs a few rows instead of the whole fleet.
+  const inScope = scope ? Prisma.sql`AND (e.family, e.norm_name) IN (SELECT e2.family, e2.norm_name FROM entries e2 WHERE e2.id IN (${scope}))` : Prisma.empty;
+  const peerScope = scope ? Prisma.sql`AND p.entry_id IN (${scope})` : Prisma.empty;
   const total = Math.max(1, w.rarity + w.heuristics + w.newness + w.drift + w.burst + w.peer);
   return Prisma.sql`
     WITH fleet AS (SELECT COALESCE(max(collected_at), now()) AS now FROM snapshots),
@@ -20,7 +24,7 @@ export function scoredEntriesSql(s: ScoreSettings): Prisma.Sql {
              st.first_seen_at, COALESCE(fam.n, 0) AS family_hosts,
              (sum(st.hosts_now) OVER (PARTITION BY e.family, e.norm_name))::int AS name_hosts
       FROM entries e JOIN entry_stats st ON st.entry_id = e.id LEFT JOIN fam ON fam.family = e.family
-      WHERE st.hosts_now > 0
+      WHERE st.hosts_now > 0 ${inScope}
     ),
     peer_groups AS (
       SELECT hf.family, l.key, l.value, count(*)::int AS n
@@ -32,7 +36,7 @@ export function scoredEntriesSql(s: ScoreSettings): Prisma.Sql {
       SELECT p.entry_id, e.family, l.key, l.value, count(DISTINCT p.host_id)::int AS have
       FROM presences p JOIN entry_stats st ON st.entry_id = p.entry_id AND st.hosts_now > 1
       JOIN entries e ON e.id = p.entry_id JOIN host_labels l ON l.host_id = p.host_id
-      WHERE p.until_at IS NULL GROUP BY p.entry_id, e.family, l.key, l.value
+      WHERE p.until_at IS NULL ${peerScope} GROUP BY p.entry_id, e.family, l.key, l.value
     ),
     peer_keys AS (
       SELECT h.entry_id, h.key, max(h.have::float8 / g.n) - min(h.have::float8 / g.n) AS dev,

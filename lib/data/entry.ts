@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db/client';
 import { scoredEntriesSql } from '@/lib/analytics/score-sql';
 import { heuristicById } from '@/lib/analytics/heuristics';
@@ -59,7 +60,7 @@ export async function getEntry(id: number): Promise<EntryIdentity | null> {
  * host has it any more (only present entries are scored).
  */
 export async function getEntryScore(id: number): Promise<OutlierRow | null> {
-  const scored = scoredEntriesSql(await getScoreSettings());
+  const scored = scoredEntriesSql(await getScoreSettings(), Prisma.sql`SELECT ${id}::int`);
   const rows = await db().$queryRaw<ScoredRow[]>`SELECT * FROM (${scored}) scored WHERE id = ${id}`;
   return rows[0] ? toOutlierRow(rows[0]) : null;
 }

@@ -63,7 +63,7 @@ export async function listHostEntries(hostId: number, s: HostDetailSearch): Prom
                CASE WHEN NOT h.baseline_here AND h.first_here > fleet.now - make_interval(days => ${settings.newDays})
                     THEN GREATEST(0, 1 - extract(epoch FROM fleet.now - h.first_here) / (${settings.newDays} * 86400.0)) ELSE 0 END AS host_newness
         FROM hist h JOIN entries e ON e.id = h.entry_id CROSS JOIN fleet
-        LEFT JOIN (${scoredEntriesSql(settings)}) sc ON sc.id = h.entry_id
+        LEFT JOIN (${scoredEntriesSql(settings, here)}) sc ON sc.id = h.entry_id
       )
       SELECT rows.*, round((score + 100.0 * ${w.newness} / ${total} * GREATEST(0, host_newness - p_newness))::numeric, 1)::float8 AS host_score
       FROM rows ORDER BY ${ORDER[s.sort.id]} ${dir}, e_id LIMIT ${s.size} OFFSET ${(s.page - 1) * s.size}`,

@@ -113,21 +113,40 @@ export function toOutlierRow(r: ScoredRow): OutlierRow {
   };
 }
 
+type Facet = { value: string; count: number };
+type JsonScoredRow = Omit<ScoredRow, 'new_since' | 'first_seen_at' | 'fleet_now'> & { new_since: string | null; first_seen_at: string; fleet_now: string };
+
+/** json_agg turns timestamps into strings; the row mapper works on Dates like every other query's rows. */
+function fromJson(r: JsonScoredRow): ScoredRow {
+  return { ...r, new_since: r.new_since ? new Date(r.new_since) : null, first_seen_at: new Date(r.first_seen_at), fleet_now: new Date(r.fleet_now) };
+}
+
 /** Ranked outliers: entries scoring at or above the threshold, with score parts, reasons and facet counts. */
 export async function listOutliers(s: OutlierSearch): Promise<OutlierPage> {
   const settings = await getScoreSettings();
-  const scored = scoredEntriesSql(settings);
+  // A host filter narrows scoring to that host's entries (and their same-name siblings) before anything is scored.
+  const hostScope = s.host
+    ? Prisma.sql`SELECT p.entry_id FROM presences p JOIN hosts h ON h.id = p.host_id WHERE h.key = ${s.host.toLowerCase()} AND p.until_at IS NULL`
+    : undefined;
+  const scored = scoredEntriesSql(settings, hostScope);
   const where = filters(s, settings.outlierThreshold, true);
   const dir = s.sort.desc ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
-  const [rows, totals, families, heuristics] = await Promise.all([
-    db().$queryRaw<ScoredRow[]>`SELECT * FROM (${scored}) scored WHERE ${where}
-      ORDER BY ${ORDER[s.sort.id]} ${dir}, id LIMIT ${s.size} OFFSET ${(s.page - 1) * s.size}`,
-    db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${scored}) scored WHERE ${where}`,
-    db().$queryRaw<{ value: string; count: number }[]>`SELECT family AS value, count(*)::int AS count
-      FROM (${scored}) scored WHERE ${filters(s, settings.outlierThreshold, false)} GROUP BY family ORDER BY count DESC`,
-    db().$queryRaw<{ value: string; count: number }[]>`SELECT hid AS value, count(*)::int AS count
-      FROM (${scored}) scored, unnest(heuristic_ids) AS hid WHERE ${where} GROUP BY hid ORDER BY count DESC LIMIT 30`,
-  ]);
+  // One statement scores the set once (MATERIALIZED) and answers the page, the total and both facets from it.
+  const [result] = await db().$queryRaw<{ rows: JsonScoredRow[] | null; total: number; families: Facet[] | null; heuristics: Facet[] | null }[]>`
+    WITH scored AS MATERIALIZED (${scored}),
+    filtered AS (SELECT * FROM scored WHERE ${where})
+    SELECT
+      (SELECT json_agg(r) FROM (SELECT * FROM filtered ORDER BY ${ORDER[s.sort.id]} ${dir}, id
+                                 LIMIT ${s.size} OFFSET ${(s.page - 1) * s.size}) r) AS rows,
+      (SELECT count(*)::int FROM filtered) AS total,
+      (SELECT json_agg(f ORDER BY f.count DESC) FROM (SELECT family AS value, count(*)::int AS count FROM scored
+         WHERE ${filters(s, settings.outlierThreshold, false)} GROUP BY family) f) AS families,
+      (SELECT json_agg(h ORDER BY h.count DESC) FROM (SELECT hid AS value, count(*)::int AS count FROM filtered, unnest(heuristic_ids) AS hid
+         GROUP BY hid ORDER BY count DESC LIMIT 30) h) AS heuristics`;
+  const rows = (result.rows ?? []).map(fromJson);
+  const families = result.families ?? [];
+  const heuristics = result.heuristics ?? [];
+  const totals = [{ n: result.total }];
   return { rows: rows.map(toOutlierRow), total: totals[0]?.n ?? 0, threshold: settings.outlierThreshold, facets: { family: families, heuristic: heuristics } };
 }
 

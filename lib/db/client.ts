@@ -22,7 +22,10 @@ export function embeddedPool(): pg.Pool {
 
 export function db(): PrismaClient {
   if (!globalForDb.tasklensDb) {
-    const adapter = isEmbeddedDb() ? new PrismaPg(embeddedPool()) : new PrismaPg({ connectionString: databaseUrl(), max: poolMax() });
+    // The scoring query's cost estimate triggers JIT compilation, which added latency to these short dashboard queries.
+    const adapter = isEmbeddedDb()
+      ? new PrismaPg(embeddedPool())
+      : new PrismaPg({ connectionString: databaseUrl(), max: poolMax(), options: '-c jit=off' });
     globalForDb.tasklensDb = new PrismaClient({ adapter });
   }
   return globalForDb.tasklensDb;
