@@ -21,6 +21,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   timeout: 60_000,
+  // Pages answer in well under a second on an idle machine; the margin is for a loaded 2-core CI box.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
@@ -39,7 +41,7 @@ export default defineConfig({
     // A small demo fleet first (real formats through the real ingest path), so every page has data to show.
     command: `node bin/tasklens.mjs demo --hosts ${DEMO.hosts} --days ${DEMO.days} && node bin/tasklens.mjs start --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/hosts`,
-    timeout: 240_000,
+    timeout: 420_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     env: {
