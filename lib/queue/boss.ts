@@ -11,7 +11,9 @@ function settings() {
     return Number.isFinite(v) && v > 0 ? v : fallback;
   };
   return {
-    expireInSeconds: n('TASKLENS_QUEUE_EXPIRE_SECONDS', 60 * 60),
+    // pg-boss fails (and retries) a job still running after this long, and only then does a job whose worker
+    // died come back: long enough for a 2 GiB archive on a slow machine, short enough to recover the same day.
+    expireInSeconds: n('TASKLENS_QUEUE_EXPIRE_SECONDS', 4 * 60 * 60),
     maintenanceIntervalSeconds: n('TASKLENS_QUEUE_MAINTENANCE_SECONDS', 60),
     retryLimit: n('TASKLENS_QUEUE_RETRIES', 5),
   };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type PgBoss from 'pg-boss';
 import { db } from '@/lib/db/client';
 import { ArchiveError } from '@/lib/ingest/archive';
@@ -36,6 +37,11 @@ function optionsOf(job: IngestJob): UploadOptions {
 
 async function runJob(job: PgBoss.JobWithMetadata<IngestJob>): Promise<IngestJobOutput> {
   const data = job.data;
+  if (!existsSync(data.path)) {
+    // Only a finished run deletes the file; without it there is nothing left to retry.
+    await db().upload.update({ where: { id: data.uploadId }, data: { status: 'failed', message: 'the spooled upload is gone', finishedAt: new Date() } });
+    return { ok: false, message: 'the spooled upload is gone', line: null };
+  }
   try {
     const result = await processUpload(data.uploadId, data.fileName, { path: data.path }, optionsOf(data));
     await removeSpooled(data.path);
