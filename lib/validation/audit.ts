@@ -1,15 +1,14 @@
 import { z } from 'zod';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+// A real calendar day: the regex alone let 2026-13-45 through to an Invalid Date in the query (an error page).
+const day = z.iso.date().optional().catch(undefined);
+/** Empty means absent, so a parsed search serializes and parses back to itself. */
+const text = (max: number) => z.string().trim().max(max).transform((s) => s || undefined).optional().catch(undefined);
 
 /** /admin/audit and its CSV export: ?actor=&action=&from=YYYY-MM-DD&to=YYYY-MM-DD&page= (to is inclusive). */
 export const auditSearchSchema = z.object({
-  actor: z.string().trim().max(200).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
+  actor: text(200),
+  action: text(100),
   from: day,
   to: day,
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
