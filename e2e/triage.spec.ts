@@ -88,7 +88,7 @@ test('a drift on the next upload re-opens it and tells the assignee', async ({ b
   await page.goto(`/triage?view=mine`);
   await expect(page.getByRole('table', { name: 'Triage queue' })).toContainText(TASK);
   await expect(page.getByRole('table', { name: 'Triage queue' })).toContainText(/new variant on tri-e2e-\w+-3: signer/);
-  await page.getByText(/^Notifications/).click();
+  await page.getByLabel('Notifications: 1 unread').click();
   await expect(page.getByRole('link', { name: new RegExp(`Re-opened: ${TASK}`) })).toBeVisible();
   await page.context().close();
 });
