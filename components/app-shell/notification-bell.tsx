@@ -10,7 +10,10 @@ export async function NotificationBell({ userId }: { userId: number }) {
   return (
     <details className="notification-bell">
       <summary aria-label={`Notifications: ${unread} unread`}>
-        <span aria-hidden="true">🔔</span> Notifications {unread > 0 && <span className="chip-count" data-testid="unread-count">{unread}</span>}
+        <svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>{' '}
+        Notifications {unread > 0 && <span className="chip-count" data-testid="unread-count">{unread}</span>}
       </summary>
       <div className="notification-list">
         {rows.length === 0 && <p className="muted">Nothing yet.</p>}
