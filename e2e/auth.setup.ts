@@ -18,6 +18,7 @@ async function createToken(page: Page, name: string, scope: 'ingest' | 'read'): 
 }
 
 setup('first run: set up the admin, users for every role, and API tokens', async ({ page, browser }) => {
+  setup.setTimeout(180_000); // a dozen form round-trips and four scrypt sign-ins, on a loaded machine
   mkdirSync(AUTH_DIR, { recursive: true });
   await page.goto('/inventory');
   await expect(page).toHaveURL(/\/setup$/);
