@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { ArchiveError } from '@/lib/ingest/archive-limits';
 import { ParseError } from '@/lib/ingest/types';
 
 export type AppErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'unprocessable';
@@ -27,6 +28,7 @@ export class AppError extends Error {
 /** The one place route handlers map errors to HTTP answers; unknown errors are logged and never echoed. */
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return Response.json({ error: err.code, message: err.message }, { status: STATUS[err.code] });
+  if (err instanceof ArchiveError) return Response.json({ error: 'unprocessable', message: err.message }, { status: 422 });
   if (err instanceof ParseError) {
     return Response.json({ error: 'unprocessable', message: err.message, line: err.line }, { status: 422 });
   }

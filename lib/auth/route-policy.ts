@@ -37,6 +37,11 @@ export const PAGE_POLICY: Record<string, Access> = {
 };
 
 export const HANDLER_POLICY: Record<string, Record<string, HandlerAccess>> = {
+  '/api/v1/outliers': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/api/v1/entries': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/api/v1/entries/[id]': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/api/v1/hosts': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/api/v1/hosts/[id]/diff': { GET: { minRole: 'viewer', scopes: ['read'] } },
   '/api/v1/uploads': { POST: { minRole: 'analyst', scopes: ['ingest'] } },
   '/api/v1/uploads/[id]': { GET: { minRole: 'viewer', scopes: ['ingest', 'read'] } },
   '/api/v1/hosts/[id]/labels': { PUT: { minRole: 'analyst', scopes: ['ingest'] } },

@@ -1,0 +1,38 @@
+// GET /api/v1/outliers – ranked outliers with score parts and reasons (the Outliers page's filters as query params)
+import { authenticateRequest } from '@/lib/auth/authenticate-request';
+import { listOutliers } from '@/lib/data/outliers';
+import { toErrorResponse } from '@/lib/errors';
+import { searchParamsOf } from '@/lib/http/search-params';
+import { parseOutlierSearchParams } from '@/lib/validation/outliers';
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    await authenticateRequest(request, { minRole: 'viewer', scopes: ['read'] });
+    const raw = searchParamsOf(request);
+    // API callers page with ?limit= and ?cursor= (the next page number), the UI with size/page.
+    const search = parseOutlierSearchParams({ ...raw, size: raw.limit ?? raw.size, page: raw.cursor ?? raw.page, family: raw.source ?? raw.family });
+    const page = await listOutliers(search);
+    const hasMore = search.page * search.size < page.total;
+    return Response.json({
+      items: page.rows.map((r) => ({
+        entryId: r.id,
+        name: r.name,
+        command: r.command,
+        source: r.family,
+        score: r.score,
+        parts: r.parts,
+        reasons: r.reasons,
+        hostCount: r.hostsNow,
+        fleetHosts: r.familyHosts,
+        firstSeen: r.firstSeenAt,
+        newSince: r.newSince,
+        isSuppressed: r.isSuppressed,
+      })),
+      total: page.total,
+      threshold: page.threshold,
+      nextCursor: hasMore ? String(search.page + 1) : null,
+    });
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}

@@ -1,0 +1,31 @@
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { readTokens } from './support/auth';
+
+// The read API with a `read` token, on the demo fleet the server was started with.
+test('outliers, entries, hosts and a host diff through the API', async ({ baseURL }) => {
+  const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${readTokens().read}` } });
+
+  const outliers = await (await api.get('/api/v1/outliers?limit=5')).json();
+  expect(outliers.items).toHaveLength(5);
+  expect(outliers.items[0].name).toContain('UpdateOrchestrator');
+  expect(outliers.items[0].reasons.map((r: { text: string }) => r.text).join(' ')).toMatch(/on 1 of \d+ hosts/);
+  expect(outliers.nextCursor).toBe('2');
+  const second = await (await api.get(`/api/v1/outliers?limit=5&cursor=${outliers.nextCursor}`)).json();
+  expect(second.items[0].entryId).not.toBe(outliers.items[0].entryId);
+
+  const entry = await (await api.get(`/api/v1/entries/${outliers.items[0].entryId}`)).json();
+  expect(entry.entry.name).toContain('UpdateOrchestrator');
+  expect(entry.hostCount).toBe(1);
+  const hostName: string = entry.hosts[0].host;
+
+  const hosts = await (await api.get(`/api/v1/hosts?q=${encodeURIComponent(hostName)}`)).json();
+  expect(hosts.total).toBeGreaterThanOrEqual(1);
+
+  const inventory = await (await api.get('/api/v1/entries?q=UpdateOrchestrator&size=25')).json();
+  expect(inventory.items.length).toBeGreaterThan(0);
+
+  const missing = await api.get('/api/v1/hosts/999999/diff?from=1&to=2');
+  expect(missing.status()).toBe(404);
+  const bad = await api.get('/api/v1/hosts/1/diff?from=x');
+  expect(bad.status()).toBe(400);
+});
