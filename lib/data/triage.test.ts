@@ -8,6 +8,7 @@ import { bulkTriage } from './triage-bulk';
 import { getEntryTriage } from './triage-read';
 
 const stamp = Date.now();
+// Collected long ago, so this file never moves the shared database's latest collection (every score's 'now').
 const TASK = `\\TriTool-${stamp}`;
 const IMAGE = `c:\\tri_${stamp}\\tool.exe`;
 let analyst: Principal;
@@ -20,7 +21,7 @@ function csv(signer: string): Uint8Array {
 }
 
 async function upload(host: string, day: number, signer = '(Verified) Tri Signer', site = `tri-${stamp}`) {
-  await ingestBytes(csv(signer), 'export.csv', { host, collectedAt: new Date(Date.UTC(2026, 2, day, 6)), labels: { site } });
+  await ingestBytes(csv(signer), 'export.csv', { host, collectedAt: new Date(Date.UTC(2019, 2, day, 6)), labels: { site } });
 }
 
 async function user(role: 'analyst' | 'manager'): Promise<Principal> {

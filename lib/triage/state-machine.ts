@@ -24,10 +24,6 @@ export function isVerdict(state: string): state is Verdict {
   return (VERDICTS as readonly string[]).includes(state);
 }
 
-export function isTriageState(value: unknown): value is TriageState {
-  return typeof value === 'string' && (TRIAGE_STATES as readonly string[]).includes(value);
-}
-
 /**
  * The one place the workflow's rules live. A verdict may be given straight from `new` (the quick verdict of the
  * outliers list); sign-off and send-back are the manager's review of a verdict; re-open returns a decided item to
@@ -63,9 +59,6 @@ export function nextStates(from: TriageState, actor: TriageActor): TriageState[]
 
 /** States a drifted entry is re-opened from: anything someone has already decided. */
 export const REOPENABLE_STATES: readonly TriageState[] = TRIAGE_STATES.filter((s) => canTransition(s, 'new', 'system'));
-
-/** Verdict states wait for a manager's sign-off. */
-export const AWAITING_SIGN_OFF: readonly TriageState[] = VERDICTS;
 
 export const STATE_LABELS: Record<TriageState, string> = {
   new: 'New',
