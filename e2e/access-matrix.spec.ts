@@ -24,7 +24,8 @@ async function call(ctx: APIRequestContext, method: string, url: string) {
   return ctx.fetch(url, { method, maxRedirects: 0, ...body });
 }
 
-test.describe.configure({ mode: 'serial' });
+// Each test walks every route for five callers; on a loaded 2-core box that takes minutes, not the default minute.
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test('pages: anonymous → /login, below the role → 403, otherwise 200', async ({ baseURL }) => {
   const outcomes: string[] = [];
@@ -110,7 +111,8 @@ test('security headers: nonce CSP without unsafe-inline scripts, no framing, nos
 
 test('sign-out revokes the session on the server, not only in the browser', async ({ browser }) => {
   // A session of its own, so the stored viewer state stays valid for other specs.
-  const context = await browser.newContext();
+  const EMPTY = { cookies: [], origins: [] }; // browser.newContext() would otherwise inherit the project's admin state
+  const context = await browser.newContext({ storageState: EMPTY });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(emailOf('viewer'));
@@ -121,7 +123,7 @@ test('sign-out revokes the session on the server, not only in the browser', asyn
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
   // Replaying the old cookie must not work any more.
-  const replay = await browser.newContext();
+  const replay = await browser.newContext({ storageState: EMPTY });
   await replay.addCookies(cookies);
   const r = await replay.request.get('/', { maxRedirects: 0 });
   expect(r.status()).toBe(307);
