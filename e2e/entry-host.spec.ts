@@ -35,7 +35,6 @@ test('outlier → entry → host → diff of first and last snapshot → label e
   await expect(changes.getByRole('row').filter({ hasText: 'added' }).filter({ hasText: 'UpdateOrchestrator' })).toContainText('-enc');
 
   const labels = page.getByRole('region', { name: 'Labels' });
-  await labels.getByText('Edit labels').click();
   const box = labels.getByRole('textbox', { name: /Labels, one key=value per line/ });
   await box.fill(`${await box.inputValue()}\ne2e-owner=team-x`);
   await labels.getByRole('button', { name: 'Save labels' }).click();

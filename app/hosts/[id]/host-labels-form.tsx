@@ -14,9 +14,8 @@ export function HostLabels({ hostId, labels, canEdit }: { hostId: number; labels
         {entries.length === 0 ? <span className="muted">No labels yet.</span> : <LabelTags labels={labels} />}
       </p>
       {canEdit && (
-        <details>
-          <summary>Edit labels</summary>
-          <ActionForm action={updateHostLabels} label="Edit labels" className="stack">
+        // Not inside <details>: the refresh after saving would fold it and hide the confirmation.
+        <ActionForm action={updateHostLabels} label="Edit labels" className="stack">
             <input type="hidden" name="hostId" value={hostId} />
             <label>
               Labels, one key=value per line
@@ -26,7 +25,6 @@ export function HostLabels({ hostId, labels, canEdit }: { hostId: number; labels
               Save labels
             </button>
           </ActionForm>
-        </details>
       )}
     </section>
   );
