@@ -14,7 +14,8 @@ export function useUrlState<T>(current: T, serialize: (state: T) => string) {
   const navigate = useCallback(
     (patch: Partial<T>) => {
       const href = pathname + serialize({ ...current, ...patch });
-      startTransition(() => router.replace(href, { scroll: false }));
+      // push, not replace: Back steps through filters, as the URL-held state promises.
+      startTransition(() => router.push(href, { scroll: false }));
     },
     [current, pathname, router, serialize],
   );

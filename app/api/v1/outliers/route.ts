@@ -1,4 +1,5 @@
 // GET /api/v1/outliers – ranked outliers with score parts and reasons (the Outliers page's filters as query params)
+import { z } from 'zod';
 import { authenticateRequest } from '@/lib/auth/authenticate-request';
 import { listOutliers } from '@/lib/data/outliers';
 import { toErrorResponse } from '@/lib/errors';
@@ -10,7 +11,9 @@ export async function GET(request: Request): Promise<Response> {
     await authenticateRequest(request, { minRole: 'viewer', scopes: ['read'] });
     const raw = searchParamsOf(request);
     // API callers page with ?limit= and ?cursor= (the next page number), the UI with size/page.
-    const search = parseOutlierSearchParams({ ...raw, size: raw.limit ?? raw.size, page: raw.cursor ?? raw.page, family: raw.source ?? raw.family });
+    const parsed = parseOutlierSearchParams({ ...raw, page: raw.cursor ?? raw.page, family: raw.source ?? raw.family });
+    // The page offers fixed page sizes; API callers may ask for any limit up to 200.
+    const search = { ...parsed, size: z.coerce.number().int().min(1).max(200).catch(parsed.size).parse(raw.limit ?? parsed.size) };
     const page = await listOutliers(search);
     const hasMore = search.page * search.size < page.total;
     return Response.json({
