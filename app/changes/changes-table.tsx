@@ -4,6 +4,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { FacetFilter } from '@/components/data-table/facet-filter';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { TableTools } from '@/components/data-table/table-tools';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import type { ChangePage } from '@/lib/data/changes';
@@ -35,7 +36,7 @@ function Segmented<T extends string>({ label, value, options, onChange }: { labe
 
 export function ChangesTable({ search, page }: { search: ChangeSearch; page: ChangePage }) {
   const { navigate, isPending } = useUrlState(search, serializeChangeSearchParams);
-  const table = useServerTable({ data: page.rows, columns: changeColumns, total: page.total, search, sorts: CHANGE_SORTS, getRowId: (r) => String(r.entryId), navigate });
+  const table = useServerTable({ data: page.rows, columns: changeColumns, total: page.total, search, sorts: CHANGE_SORTS, getRowId: (r) => String(r.entryId), navigate, tableId: 'changes' });
   const exportHref = `/changes/export${serializeChangeSearchParams({ ...search, page: 1, size: 50 })}`;
   return (
     <section aria-label="Changes">
@@ -49,9 +50,7 @@ export function ChangesTable({ search, page }: { search: ChangeSearch; page: Cha
           selected={search.family}
           onChange={(family) => navigate({ family: family as ChangeSearch['family'], page: 1 })}
         />
-        <a className="button" href={exportHref} download>
-          Export CSV
-        </a>
+        <TableTools table={table} exportHref={exportHref} />
       </div>
       <DataTable
         table={table}

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { DataTable } from '@/components/data-table/data-table';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { TableTools } from '@/components/data-table/table-tools';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import type { HostRow } from '@/lib/data/hosts';
@@ -20,11 +21,13 @@ export function HostsTable({ search, page }: { search: HostSearch; page: { rows:
     sorts: HOST_SORTS,
     getRowId: (row) => String(row.id),
     navigate,
+    tableId: 'hosts',
   });
   return (
     <section aria-label="Hosts">
       <div className="toolbar">
         <SearchBox value={search.q} label="Search hosts" placeholder="Search host names…" onSearch={(q) => navigate({ q, page: 1 })} />
+        <TableTools table={table} exportHref={`/hosts/export${serializeHostSearchParams({ ...search, page: 1 })}`} />
       </div>
       <DataTable
         table={table}

@@ -6,6 +6,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { FacetFilter } from '@/components/data-table/facet-filter';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { TableTools } from '@/components/data-table/table-tools';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import type { InventoryPage } from '@/lib/data/inventory';
@@ -24,6 +25,7 @@ export function InventoryTable({ search, page }: { search: InventorySearch; page
     sorts: INVENTORY_SORTS,
     getRowId: (row) => String(row.id),
     navigate,
+    tableId: 'inventory',
   });
   const isFiltered = search.q !== '' || search.family.length > 0 || search.host !== '';
   return (
@@ -44,6 +46,7 @@ export function InventoryTable({ search, page }: { search: InventorySearch; page
             </button>
           </span>
         )}
+        <TableTools table={table} exportHref={`/inventory/export${serializeInventorySearchParams({ ...search, page: 1 })}`} />
       </div>
       <DataTable
         table={table}

@@ -7,6 +7,7 @@ import { DataTable } from '@/components/data-table/data-table';
 import { FacetFilter } from '@/components/data-table/facet-filter';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { TableTools } from '@/components/data-table/table-tools';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
@@ -18,6 +19,9 @@ import type { OutlierPage } from '@/lib/data/outliers';
 import { familyLabel } from '@/lib/format/labels';
 import { OUTLIER_SORTS, serializeOutlierSearchParams, type OutlierSearch } from '@/lib/validation/outliers';
 import { outlierColumnsFor } from './outliers-columns';
+
+/** Family is on every row's entry link already; it stays one click away in Columns so the row fits 1440 px. */
+const OUTLIERS_HIDDEN = ['family'];
 
 const SUPPRESSED_OPTIONS = [
   { value: 'hide' as const, label: 'hidden' },
@@ -40,7 +44,7 @@ export function OutliersTable({ search, page, canSuppress, triageRole, triage, a
   const [selection, setSelection] = useState<RowSelectionState>({});
   const columns = useMemo(() => outlierColumnsFor(canSuppress, triageRole, triage), [canSuppress, triageRole, triage]);
   const table = useServerTable({
-    data: page.rows, columns, total: page.total, search, sorts: OUTLIER_SORTS, getRowId: (r) => String(r.id), navigate,
+    data: page.rows, columns, total: page.total, search, sorts: OUTLIER_SORTS, getRowId: (r) => String(r.id), navigate, tableId: 'outliers', defaultHidden: OUTLIERS_HIDDEN,
     ...(triageRole ? { rowSelection: selection, onRowSelectionChange: setSelection } : {}),
   });
   // The whole filter result, as the bulk action sees it: the URL's filters without page, size and sort.
@@ -56,6 +60,7 @@ export function OutliersTable({ search, page, canSuppress, triageRole, triage, a
           onChange={(family) => navigate({ family: family as OutlierSearch['family'], page: 1 })}
         />
         <SelectFilter label="Suppressed" ariaLabel="Suppressed entries" value={search.suppressed} options={SUPPRESSED_OPTIONS} onChange={(suppressed) => navigate({ suppressed, page: 1 })} />
+        <TableTools table={table} exportHref={`/outliers/export${serializeOutlierSearchParams({ ...search, page: 1 })}`} />
       </div>
       {page.facets.heuristic.length > 0 && (
         <div className="toolbar">

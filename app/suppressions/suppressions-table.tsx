@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { TableTools } from '@/components/data-table/table-tools';
 import { SelectFilter } from '@/components/data-table/select-filter';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
@@ -23,7 +24,7 @@ interface Props {
 export function SuppressionsTable({ search, page, canManage }: Props) {
   const { navigate, isPending } = useUrlState(search, serializeSuppressionSearchParams);
   const columns = useMemo(() => suppressionColumns(canManage), [canManage]);
-  const table = useServerTable({ data: page.rows, columns, total: page.total, search, sorts: SUPPRESSION_SORTS, getRowId: (r) => String(r.id), navigate });
+  const table = useServerTable({ data: page.rows, columns, total: page.total, search, sorts: SUPPRESSION_SORTS, getRowId: (r) => String(r.id), navigate, tableId: 'suppressions' });
   const isFiltered = Boolean(search.q || search.kind) || search.status !== 'active';
   return (
     <section aria-label="Suppressions">
@@ -31,6 +32,7 @@ export function SuppressionsTable({ search, page, canManage }: Props) {
         <SearchBox value={search.q} label="Search suppressions" placeholder="Search values, reasons, owners…" onSearch={(q) => navigate({ q, page: 1 })} />
         <SelectFilter label="Status" value={search.status} options={STATUS_OPTIONS} onChange={(status) => navigate({ status, page: 1 })} />
         <SelectFilter label="Kind" ariaLabel="Kind filter" value={search.kind ?? ''} options={KIND_OPTIONS} onChange={(k) => navigate({ kind: k || undefined, page: 1 })} />
+        <TableTools table={table} exportHref={`/suppressions/export${serializeSuppressionSearchParams({ ...search, page: 1 })}`} />
       </div>
       <DataTable
         table={table}

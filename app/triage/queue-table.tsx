@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import type { ServerTableFeatures } from '@/components/data-table/features';
 import { Pagination } from '@/components/data-table/pagination';
+import { TableTools } from '@/components/data-table/table-tools';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import { EntryNameCell } from '@/components/entities/entry-name-cell';
@@ -33,7 +34,7 @@ export function QueueTable({ search, page }: { search: TriageQueueSearch; page: 
   const { navigate, isPending } = useUrlState(search, serializeTriageQueueSearchParams);
   const counts = useMemo(() => new Map(page.states.map((s) => [s.value, s.count])), [page.states]);
   const open = page.states.filter((s) => s.value !== 'closed').reduce((n, s) => n + s.count, 0);
-  const table = useServerTable({ data: page.rows, columns, total: page.total, search, sorts: TRIAGE_QUEUE_SORTS, getRowId: (r) => String(r.id), navigate });
+  const table = useServerTable({ data: page.rows, columns, total: page.total, search, sorts: TRIAGE_QUEUE_SORTS, getRowId: (r) => String(r.id), navigate, tableId: 'triage-queue' });
   return (
     <section aria-label="Triage queue">
       <div className="toolbar">
@@ -55,6 +56,7 @@ export function QueueTable({ search, page }: { search: TriageQueueSearch; page: 
             ))}
           </select>
         </label>
+        <TableTools table={table} exportHref={`/triage/export${serializeTriageQueueSearchParams({ ...search, page: 1 })}`} />
       </div>
       <DataTable
         table={table}

@@ -48,6 +48,14 @@ export const HANDLER_POLICY: Record<string, Record<string, HandlerAccess>> = {
   '/api/v1/suppressions': { GET: { minRole: 'viewer', scopes: ['read'] }, POST: { minRole: 'manager', scopes: [] } },
   '/api/v1/suppressions/[id]': { DELETE: { minRole: 'manager', scopes: [] } },
   '/changes/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/outliers/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/inventory/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/hosts/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/hosts/[id]/entries/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/entries/[id]/hosts/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  '/suppressions/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
+  // The queue's "mine" view is a person's: session only.
+  '/triage/export': { GET: { minRole: 'viewer', scopes: [] } },
   // Triage is a person's decision: session only (tokens carry no role to check against the state machine).
   '/api/v1/entries/[id]/triage': { POST: { minRole: 'analyst', scopes: [] } },
   '/api/v1/triage/bulk': { POST: { minRole: 'analyst', scopes: [] } },

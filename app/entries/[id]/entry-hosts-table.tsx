@@ -1,7 +1,9 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { DataTable } from '@/components/data-table/data-table';
 import { Pagination } from '@/components/data-table/pagination';
+import { TableTools } from '@/components/data-table/table-tools';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import type { EntryHostRow } from '@/lib/data/entry-hosts';
@@ -10,7 +12,8 @@ import { entryHostColumns } from './entry-hosts-columns';
 
 export function EntryHostsTable({ search, page }: { search: EntryHostSearch; page: { rows: EntryHostRow[]; total: number } }) {
   const { navigate, isPending } = useUrlState(search, serializeEntryHostSearchParams);
-  const table = useServerTable({ data: page.rows, columns: entryHostColumns, total: page.total, search, sorts: ENTRY_HOST_SORTS, getRowId: (r) => String(r.hostId), navigate });
+  const table = useServerTable({ data: page.rows, columns: entryHostColumns, total: page.total, search, sorts: ENTRY_HOST_SORTS, getRowId: (r) => String(r.hostId), navigate, tableId: 'entry-hosts' });
+  const pathname = usePathname();
   return (
     <section aria-label="Hosts having it" className="section">
       <div className="toolbar">
@@ -22,6 +25,7 @@ export function EntryHostsTable({ search, page }: { search: EntryHostSearch; pag
             <option value="all">that ever had it</option>
           </select>
         </label>
+        <TableTools table={table} exportHref={`${pathname}/hosts/export${serializeEntryHostSearchParams({ ...search, page: 1 })}`} />
       </div>
       <DataTable
         table={table}

@@ -1,8 +1,10 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { DataTable } from '@/components/data-table/data-table';
 import { Pagination } from '@/components/data-table/pagination';
 import { SearchBox } from '@/components/data-table/search-box';
+import { TableTools } from '@/components/data-table/table-tools';
 import { useServerTable } from '@/components/data-table/use-server-table';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import type { HostEntryRow } from '@/lib/data/host-entries';
@@ -13,7 +15,8 @@ import { hostEntryColumns } from './host-entries-columns';
 /** The host's entries now, or at `?at=` (a datetime-local input in UTC); per-host score first. */
 export function HostEntriesTable({ search, page }: { search: HostDetailSearch; page: { rows: HostEntryRow[]; total: number } }) {
   const { navigate, isPending } = useUrlState(search, serializeHostDetailSearchParams);
-  const table = useServerTable({ data: page.rows, columns: hostEntryColumns, total: page.total, search, sorts: HOST_ENTRY_SORTS, getRowId: (r) => String(r.id), navigate });
+  const table = useServerTable({ data: page.rows, columns: hostEntryColumns, total: page.total, search, sorts: HOST_ENTRY_SORTS, getRowId: (r) => String(r.id), navigate, tableId: 'host-entries' });
+  const pathname = usePathname();
   return (
     <section aria-label="Entries" className="section">
       <div className="toolbar">
@@ -33,6 +36,7 @@ export function HostEntriesTable({ search, page }: { search: HostDetailSearch; p
             Back to now
           </button>
         )}
+        <TableTools table={table} exportHref={`${pathname}/entries/export${serializeHostDetailSearchParams({ ...search, page: 1, from: undefined, to: undefined })}`} />
       </div>
       <DataTable
         table={table}
