@@ -1,8 +1,69 @@
 import Link from 'next/link';
+import { SimpleTable, type SimpleColumn } from '@/components/data-table/simple-table';
 import { ActionForm } from '@/components/forms/action-form';
 import type { ReviewData } from '@/lib/data/triage-review';
 import { formatDate } from '@/lib/format/labels';
 import { saveTriage } from '../triage/actions';
+
+type Awaiting = ReviewData['awaiting'][number];
+
+const AWAITING_COLUMNS: SimpleColumn<Awaiting>[] = [
+  {
+    header: 'Entry',
+    cell: (r) => (
+      <>
+        <Link href={`/entries/${r.entryId}`} className="mono">{r.entryName}</Link>
+        {r.hostName && <span className="muted"> on {r.hostName}</span>}
+      </>
+    ),
+  },
+  {
+    header: 'Verdict',
+    cell: (r) => (
+      <>
+        <span className="tag triage-state" data-state={r.verdict}>{r.verdict}</span> {r.isOverdue && <span className="result-error">overdue</span>}
+      </>
+    ),
+  },
+  { header: 'By', cell: (r) => r.verdictBy ?? '—' },
+  { header: 'When', cell: (r) => (r.verdictAt ? formatDate(r.verdictAt) : '—'), className: 'nowrap' },
+  { header: 'Review', cell: (r) => <ReviewActions row={r} />, className: 'review-actions' },
+];
+
+function ReviewActions({ row: r }: { row: Awaiting }) {
+  return (
+    <>
+      <ActionForm action={saveTriage} label={`Sign off ${r.entryName}`} className="inline-form">
+        <input type="hidden" name="entryId" value={r.entryId} />
+        <input type="hidden" name="hostId" value={r.hostId ?? ''} />
+        <input type="hidden" name="state" value="closed" />
+        <button type="submit" className="primary">Sign off</button>
+      </ActionForm>
+      <ActionForm action={saveTriage} label={`Send back ${r.entryName}`} className="inline-form">
+        <input type="hidden" name="entryId" value={r.entryId} />
+        <input type="hidden" name="hostId" value={r.hostId ?? ''} />
+        <input type="hidden" name="state" value="in_review" />
+        <input name="comment" aria-label="Why send it back" placeholder="why (required)" required />
+        <button type="submit">Send back</button>
+      </ActionForm>
+    </>
+  );
+}
+
+const ANALYST_COLUMNS: SimpleColumn<ReviewData['byAnalyst'][number]>[] = [
+  { header: 'Analyst', cell: (r) => r.analyst },
+  { header: 'Open', cell: (r) => r.open, className: 'num' },
+  { header: 'Awaiting sign-off', cell: (r) => r.awaiting, className: 'num' },
+  { header: 'Closed', cell: (r) => r.closed, className: 'num' },
+  { header: 'Overdue', cell: (r) => r.overdue, className: (r) => (r.overdue ? 'num result-error' : 'num') },
+];
+
+const FALSE_POSITIVE_COLUMNS: SimpleColumn<ReviewData['falsePositives'][number]>[] = [
+  { header: 'Heuristic', cell: (r) => r.heuristic, className: 'mono' },
+  { header: 'Decided', cell: (r) => r.decided, className: 'num' },
+  { header: 'Benign', cell: (r) => r.benign, className: 'num' },
+  { header: 'Rate', cell: (r) => `${Math.round(r.rate * 100)} %`, className: 'num' },
+];
 
 /** Items whose verdict waits for a manager: sign off, or send back with a comment. */
 export function AwaitingSignOff({ rows }: { rows: ReviewData['awaiting'] }) {
@@ -12,47 +73,7 @@ export function AwaitingSignOff({ rows }: { rows: ReviewData['awaiting'] }) {
       {rows.length === 0 ? (
         <p className="muted">No verdicts waiting.</p>
       ) : (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">Entry</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">By</th>
-              <th scope="col">When</th>
-              <th scope="col">Review</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/entries/${r.entryId}`} className="mono">{r.entryName}</Link>
-                  {r.hostName && <span className="muted"> on {r.hostName}</span>}
-                </td>
-                <td>
-                  <span className="tag triage-state" data-state={r.verdict}>{r.verdict}</span> {r.isOverdue && <span className="result-error">overdue</span>}
-                </td>
-                <td>{r.verdictBy ?? '—'}</td>
-                <td className="nowrap">{r.verdictAt ? formatDate(r.verdictAt) : '—'}</td>
-                <td className="review-actions">
-                  <ActionForm action={saveTriage} label={`Sign off ${r.entryName}`} className="inline-form">
-                    <input type="hidden" name="entryId" value={r.entryId} />
-                    <input type="hidden" name="hostId" value={r.hostId ?? ''} />
-                    <input type="hidden" name="state" value="closed" />
-                    <button type="submit" className="primary">Sign off</button>
-                  </ActionForm>
-                  <ActionForm action={saveTriage} label={`Send back ${r.entryName}`} className="inline-form">
-                    <input type="hidden" name="entryId" value={r.entryId} />
-                    <input type="hidden" name="hostId" value={r.hostId ?? ''} />
-                    <input type="hidden" name="state" value="in_review" />
-                    <input name="comment" aria-label="Why send it back" placeholder="why (required)" required />
-                    <button type="submit">Send back</button>
-                  </ActionForm>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable label="Awaiting sign-off" columns={AWAITING_COLUMNS} rows={rows} rowKey={(r) => r.id} />
       )}
     </section>
   );
@@ -62,28 +83,7 @@ export function AnalystTable({ rows }: { rows: ReviewData['byAnalyst'] }) {
   return (
     <section className="panel" aria-label="By analyst">
       <h2>By analyst</h2>
-      <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">Analyst</th>
-            <th scope="col">Open</th>
-            <th scope="col">Awaiting sign-off</th>
-            <th scope="col">Closed</th>
-            <th scope="col">Overdue</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.analyst}>
-              <td>{r.analyst}</td>
-              <td className="num">{r.open}</td>
-              <td className="num">{r.awaiting}</td>
-              <td className="num">{r.closed}</td>
-              <td className={r.overdue ? 'num result-error' : 'num'}>{r.overdue}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable label="By analyst" columns={ANALYST_COLUMNS} rows={rows} rowKey={(r) => r.analyst} />
     </section>
   );
 }
@@ -95,26 +95,7 @@ export function FalsePositiveTable({ rows }: { rows: ReviewData['falsePositives'
       {rows.length === 0 ? (
         <p className="muted">No decided items raised by a heuristic yet.</p>
       ) : (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">Heuristic</th>
-              <th scope="col">Decided</th>
-              <th scope="col">Benign</th>
-              <th scope="col">Rate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.heuristic}>
-                <td className="mono">{r.heuristic}</td>
-                <td className="num">{r.decided}</td>
-                <td className="num">{r.benign}</td>
-                <td className="num">{Math.round(r.rate * 100)} %</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable label="False-positive rate per heuristic" columns={FALSE_POSITIVE_COLUMNS} rows={rows} rowKey={(r) => r.heuristic} />
       )}
     </section>
   );

@@ -1,10 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SimpleTable, type SimpleColumn } from '@/components/data-table/simple-table';
 import { requireUser } from '@/lib/auth/require-user';
-import { listAuditEvents } from '@/lib/data/audit';
+import { listAuditEvents, type AuditRow } from '@/lib/data/audit';
 import { AUDIT_PAGE_SIZE, auditFilterOf, parseAuditSearchParams, serializeAuditSearch } from '@/lib/validation/audit';
 
 export const metadata: Metadata = { title: 'Audit log · Tasklens' };
+
+const COLUMNS: SimpleColumn<AuditRow>[] = [
+  { header: 'Time (UTC)', cell: (e) => e.at.slice(0, 19).replace('T', ' '), className: 'num' },
+  { header: 'Actor', cell: (e) => e.actor },
+  { header: 'Action', cell: (e) => e.action, className: 'mono' },
+  { header: 'Target', cell: (e) => e.target },
+  { header: 'Address', cell: (e) => e.ip, className: 'mono' },
+  { header: 'Details', cell: (e) => <span className="cell-command">{e.details === '{}' ? '' : e.details}</span>, className: 'mono' },
+];
 
 export default async function AuditPage({ searchParams }: PageProps<'/admin/audit'>) {
   const user = await requireUser('manager');
@@ -32,39 +42,7 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
           Export CSV
         </a>
       </form>
-      <div className="table-wrap">
-        <table className="data-table" aria-label="Audit events">
-          <thead>
-            <tr>
-              <th>Time (UTC)</th>
-              <th>Actor</th>
-              <th>Action</th>
-              <th>Target</th>
-              <th>Address</th>
-              <th>Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={6} className="empty-cell">
-                  No events match these filters.
-                </td>
-              </tr>
-            )}
-            {rows.map((e) => (
-              <tr key={e.id}>
-                <td className="num">{e.at.slice(0, 19).replace('T', ' ')}</td>
-                <td>{e.actor}</td>
-                <td className="mono">{e.action}</td>
-                <td>{e.target}</td>
-                <td className="mono">{e.ip}</td>
-                <td className="mono cell-command">{e.details === '{}' ? '' : e.details}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="Audit events" columns={COLUMNS} rows={rows} rowKey={(e) => e.id} empty="No events match these filters." isCompact={false} frame="" />
       <nav className="pagination" aria-label="Pagination">
         <span className="muted">{total === 0 ? 'No events' : `${first + 1}–${first + rows.length} of ${total}`}</span>
         {search.page > 1 && <Link href={`/admin/audit${serializeAuditSearch(search, search.page - 1)}`}>Previous</Link>}

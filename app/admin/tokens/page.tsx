@@ -1,13 +1,35 @@
 import type { Metadata } from 'next';
+import { SimpleTable, type SimpleColumn } from '@/components/data-table/simple-table';
 import { ActionForm } from '@/components/forms/action-form';
 import { requireUser } from '@/lib/auth/require-user';
 import { TOKEN_SCOPES } from '@/lib/auth/roles';
-import { listApiTokens } from '@/lib/data/api-tokens';
+import { listApiTokens, type ApiTokenRow } from '@/lib/data/api-tokens';
 import { createToken, revokeToken } from './actions';
 
 export const metadata: Metadata = { title: 'API tokens · Tasklens' };
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');
+
+const COLUMNS: SimpleColumn<ApiTokenRow>[] = [
+  { header: 'Name', cell: (t) => t.name },
+  { header: 'Scope', cell: (t) => t.scope },
+  { header: 'Token', cell: (t) => `${t.prefix}…`, className: 'mono' },
+  { header: 'Created', cell: (t) => <>{when(t.createdAt)} {t.createdBy && <span className="muted">by {t.createdBy}</span>}</>, className: 'num' },
+  { header: 'Expires', cell: (t) => when(t.expiresAt), className: 'num' },
+  { header: 'Last used', cell: (t) => when(t.lastUsedAt), className: 'num' },
+  {
+    header: 'Status',
+    cell: (t) =>
+      t.revokedAt ? (
+        <span className="muted">revoked {when(t.revokedAt)}</span>
+      ) : (
+        <ActionForm action={revokeToken} label={`Revoke ${t.name}`} className="inline-form">
+          <input type="hidden" name="tokenId" value={t.id} />
+          <button type="submit">Revoke</button>
+        </ActionForm>
+      ),
+  },
+];
 
 export default async function TokensPage() {
   const admin = await requireUser('admin');
@@ -35,52 +57,7 @@ export default async function TokensPage() {
           </button>
         </ActionForm>
       </section>
-      <div className="table-wrap">
-        <table className="data-table" aria-label="API tokens">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Scope</th>
-              <th>Token</th>
-              <th>Created</th>
-              <th>Expires</th>
-              <th>Last used</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.length === 0 && (
-              <tr>
-                <td colSpan={7} className="empty-cell">
-                  No tokens yet.
-                </td>
-              </tr>
-            )}
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{t.scope}</td>
-                <td className="mono">{t.prefix}…</td>
-                <td className="num">
-                  {when(t.createdAt)} {t.createdBy && <span className="muted">by {t.createdBy}</span>}
-                </td>
-                <td className="num">{when(t.expiresAt)}</td>
-                <td className="num">{when(t.lastUsedAt)}</td>
-                <td>
-                  {t.revokedAt ? (
-                    <span className="muted">revoked {when(t.revokedAt)}</span>
-                  ) : (
-                    <ActionForm action={revokeToken} label={`Revoke ${t.name}`} className="inline-form">
-                      <input type="hidden" name="tokenId" value={t.id} />
-                      <button type="submit">Revoke</button>
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SimpleTable label="API tokens" columns={COLUMNS} rows={tokens} rowKey={(t) => t.id} empty="No tokens yet." isCompact={false} frame="" />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SimpleTable, type SimpleColumn } from '@/components/data-table/simple-table';
 import { DayChart, type DaySeries } from '@/components/charts/day-chart';
 import type { EntryDay, TaskEvent } from '@/lib/data/entry-history';
 import { formatDateTime } from '@/lib/format/labels';
@@ -12,6 +13,14 @@ const CHANGES: DaySeries[] = [
   { key: 'changed', label: 'Changed variant', kind: 'bar', color: 'var(--warn)' },
   { key: 'disappeared', label: 'Disappeared', kind: 'bar', color: 'var(--danger)' },
   { key: 'events', label: 'Task events', kind: 'bar', color: 'var(--muted)' },
+];
+
+const EVENT_COLUMNS: SimpleColumn<TaskEvent>[] = [
+  { header: 'Time', cell: (e) => formatDateTime(e.at) },
+  { header: 'Host', cell: (e) => <Link href={`/hosts/${e.hostId}`} className="mono">{e.host}</Link> },
+  { header: 'Event', cell: (e) => e.eventId, className: 'num' },
+  { header: 'User', cell: (e) => e.user ?? '—', className: 'mono' },
+  { header: 'Message', cell: (e) => e.message ?? '—' },
 ];
 
 /** Prevalence over time with the spread curve, then per-day changes and imported task events on the same days. */
@@ -34,30 +43,7 @@ export function EntryHistory({ days, events }: { days: EntryDay[]; events: TaskE
           to see them here.
         </p>
       ) : (
-        <table className="data-table compact wrap" aria-label="Task events">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Host</th>
-              <th scope="col">Event</th>
-              <th scope="col">User</th>
-              <th scope="col">Message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>
-                  <Link href={`/hosts/${e.hostId}`} className="mono">{e.host}</Link>
-                </td>
-                <td className="num">{e.eventId}</td>
-                <td className="mono">{e.user ?? '—'}</td>
-                <td>{e.message ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable label="Task events" columns={EVENT_COLUMNS} rows={events} rowKey={(e) => e.id} className="wrap" />
       )}
     </section>
   );

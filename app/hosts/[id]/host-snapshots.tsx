@@ -1,6 +1,17 @@
 import Link from 'next/link';
+import { SimpleTable, type SimpleColumn } from '@/components/data-table/simple-table';
 import type { HostSnapshot } from '@/lib/data/host-detail';
 import { formatDateTime } from '@/lib/format/labels';
+
+const COLUMNS: SimpleColumn<HostSnapshot>[] = [
+  { header: 'Source', cell: (s) => <span className="tag">{s.source}</span> },
+  { header: 'Collected', cell: (s) => formatDateTime(s.collectedAt) },
+  { header: 'Entries', cell: (s) => s.entryCount, className: 'num' },
+  { header: 'File', cell: (s) => <span title={`sha256 ${s.contentHash}`}>{s.fileName}</span>, className: 'mono cell-name' },
+  { header: 'Upload', cell: (s) => (s.uploadId ? `#${s.uploadId} ${s.uploadFileName ?? ''}` : '—'), className: 'mono' },
+  { header: 'Warnings', cell: (s) => (s.warningCount > 0 ? <span className="result-warn">{s.warningCount}</span> : 0), className: 'num' },
+  { header: 'Parser', cell: (s) => s.parserVersion, className: 'mono' },
+];
 
 /** Every snapshot with its provenance: the file it was parsed from, the upload, warnings and parser version. */
 export function HostSnapshots({ snapshots }: { snapshots: HostSnapshot[] }) {
@@ -14,35 +25,7 @@ export function HostSnapshots({ snapshots }: { snapshots: HostSnapshot[] }) {
           No snapshots. <Link href="/uploads">Upload an export</Link> from this host.
         </p>
       ) : (
-        <div className="table-wrap scroll-y">
-          <table className="data-table compact">
-            <caption className="sr-only">Snapshots of this host</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Collected</th>
-                <th scope="col">Entries</th>
-                <th scope="col">File</th>
-                <th scope="col">Upload</th>
-                <th scope="col">Warnings</th>
-                <th scope="col">Parser</th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshots.map((s) => (
-                <tr key={s.id}>
-                  <td><span className="tag">{s.source}</span></td>
-                  <td>{formatDateTime(s.collectedAt)}</td>
-                  <td className="num">{s.entryCount}</td>
-                  <td className="mono cell-name" title={`sha256 ${s.contentHash}`}>{s.fileName}</td>
-                  <td className="mono">{s.uploadId ? `#${s.uploadId} ${s.uploadFileName ?? ''}` : '—'}</td>
-                  <td className="num">{s.warningCount > 0 ? <span className="result-warn">{s.warningCount}</span> : 0}</td>
-                  <td className="mono">{s.parserVersion}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SimpleTable label="Snapshots of this host" columns={COLUMNS} rows={snapshots} rowKey={(s) => s.id} frame="scroll-y" />
       )}
     </section>
   );
