@@ -55,7 +55,7 @@ export function TriageForm({ entryId, hostId, state, role, assignees, label }: T
         </label>
       </div>
       <label>
-        Comment <span className="muted">(markdown; the reason of a send-back or re-open)</span>
+        Comment <span className="muted">(markdown; the reason of a send-back or re-open; <code>@alice</code> notifies alice@…)</span>
         <textarea name="comment" rows={3} maxLength={10_000} />
       </label>
       <details className="triage-suppress">

@@ -1,5 +1,6 @@
 import { requireUser } from '@/lib/auth/require-user';
 import { hasRole } from '@/lib/auth/roles';
+import { listMentionHandles } from '@/lib/data/mentions';
 import { getEntryTriage, listAssignees, type TriageItemView } from '@/lib/data/triage-read';
 import { formatDate, formatDateTime } from '@/lib/format/labels';
 import { Markdown } from './markdown';
@@ -44,7 +45,7 @@ function ItemSummary({ item }: { item: TriageItemView }) {
  */
 export async function TriagePanel({ entryId }: { entryId: number }) {
   const user = await requireUser('viewer');
-  const [items, assignees] = await Promise.all([getEntryTriage(entryId), listAssignees()]);
+  const [items, assignees, mentionable] = await Promise.all([getEntryTriage(entryId), listAssignees(), listMentionHandles()]);
   const canEdit = hasRole(user.role, 'analyst');
   const fleet = items.find((i) => i.hostId === null);
   return (
@@ -65,7 +66,7 @@ export async function TriagePanel({ entryId }: { entryId: number }) {
                 <p className="muted">
                   {c.author} · {formatDateTime(c.at)}
                 </p>
-                <Markdown text={c.body} />
+                <Markdown text={c.body} mentionable={mentionable} />
               </article>
             ))}
           </section>

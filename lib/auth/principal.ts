@@ -1,10 +1,17 @@
 import { AppError } from '@/lib/errors';
 import { hasRole, type Role, type TokenScope } from './roles';
 
+/** The enabled user behind a `triage` token (its creator), whose current role the triage rules apply. */
+export interface TokenOwner {
+  userId: number;
+  email: string;
+  role: Role;
+}
+
 /** Who is acting: a signed-in user, an API token, or the local command line (which has shell access anyway). */
 export type Principal =
   | { kind: 'user'; userId: number; email: string; name: string | null; role: Role; sessionId: number | null }
-  | { kind: 'token'; tokenId: number; name: string; scope: TokenScope }
+  | { kind: 'token'; tokenId: number; name: string; scope: TokenScope; owner?: TokenOwner | null }
   | { kind: 'system'; name: 'cli' | 'setup' };
 
 /** The name written to audit events and to uploads.uploaded_by. */

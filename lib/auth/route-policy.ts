@@ -56,9 +56,9 @@ export const HANDLER_POLICY: Record<string, Record<string, HandlerAccess>> = {
   '/suppressions/export': { GET: { minRole: 'viewer', scopes: ['read'] } },
   // The queue's "mine" view is a person's: session only.
   '/triage/export': { GET: { minRole: 'viewer', scopes: [] } },
-  // Triage is a person's decision: session only (tokens carry no role to check against the state machine).
-  '/api/v1/entries/[id]/triage': { POST: { minRole: 'analyst', scopes: [] } },
-  '/api/v1/triage/bulk': { POST: { minRole: 'analyst', scopes: [] } },
+  // Triage tokens are checked against their owner's role by the DAL (lib/data/triage.ts).
+  '/api/v1/entries/[id]/triage': { POST: { minRole: 'analyst', scopes: ['triage'] } },
+  '/api/v1/triage/bulk': { POST: { minRole: 'analyst', scopes: ['triage'] } },
   '/review/export': { GET: { minRole: 'manager', scopes: [] } },
   '/admin/audit/export': { GET: { minRole: 'manager', scopes: [] } },
   '/auth/oidc/login': { GET: { minRole: 'public', scopes: [] } },

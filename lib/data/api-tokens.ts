@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { actorName, assertRole, type Principal } from '@/lib/auth/principal';
-import type { TokenScope } from '@/lib/auth/roles';
+import { isRole, isTokenScope, type TokenScope } from '@/lib/auth/roles';
 import { API_TOKEN_PREFIX, newApiToken, sha256Hex } from '@/lib/auth/secrets';
 import { recordAudit } from './audit';
 
@@ -28,6 +28,7 @@ export async function createApiToken(
   ip?: string | null,
 ): Promise<{ id: number; token: string }> {
   assertRole(actor, 'admin');
+  if (input.scope === 'triage' && actor.kind !== 'user') throw new AppError('unprocessable', 'a triage token acts as the admin who creates it: create it on the API tokens page');
   const token = newApiToken();
   const row = await db().apiToken.create({
     data: {
@@ -47,12 +48,19 @@ export async function createApiToken(
 /** The token principal behind a bearer value, or null when unknown, revoked or expired. */
 export async function resolveApiToken(token: string): Promise<Extract<Principal, { kind: 'token' }> | null> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
-  const t = await db().apiToken.findUnique({ where: { tokenHash: sha256Hex(token) }, select: { id: true, name: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true } });
+  const t = await db().apiToken.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { id: true, name: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true, createdBy: { select: { id: true, email: true, role: true, isDisabled: true } } },
+  });
   const now = Date.now();
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt.getTime() <= now)) return null;
-  if (t.scope !== 'ingest' && t.scope !== 'read') return null;
+  if (!isTokenScope(t.scope)) return null;
   if (!t.lastUsedAt || now - t.lastUsedAt.getTime() > TOUCH_EVERY_MS) await db().apiToken.update({ where: { id: t.id }, data: { lastUsedAt: new Date(now) } });
-  return { kind: 'token', tokenId: t.id, name: t.name, scope: t.scope };
+  const principal = { kind: 'token' as const, tokenId: t.id, name: t.name, scope: t.scope };
+  if (t.scope !== 'triage') return principal;
+  // The owner's role is read now, so demoting or disabling the owner takes the token's triage rights at once.
+  const o = t.createdBy;
+  return { ...principal, owner: o && !o.isDisabled && isRole(o.role) ? { userId: o.id, email: o.email, role: o.role } : null };
 }
 
 export async function listApiTokens(actor: Principal): Promise<ApiTokenRow[]> {

@@ -2,13 +2,14 @@ import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { db } from '@/lib/db/client';
 import { scoredEntriesSql } from '@/lib/analytics/score-sql';
-import { actorName, assertRole, type Principal } from '@/lib/auth/principal';
-import { hasRole } from '@/lib/auth/roles';
+import { actorName, type Principal } from '@/lib/auth/principal';
+import { hasRole, type Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import { addComments, assignItems, ensureItems, setDue, setState, type ChangeContext } from '@/lib/triage/changes';
-import { STATE_LABELS, VERDICTS, type TriageActor } from '@/lib/triage/state-machine';
+import { STATE_LABELS, VERDICTS } from '@/lib/triage/state-machine';
 import { suppressItems } from '@/lib/triage/suppress';
 import type { TriageChangeInput } from '@/lib/validation/triage';
+import { notifyMentioned } from './mentions';
 import { getScoreSettings, getSlaSettings } from './settings';
 
 type Tx = Prisma.TransactionClient;
@@ -22,15 +23,25 @@ export interface TriageResult {
   skipped: number;
 }
 
-function roleOf(actor: Principal): TriageActor {
-  return actor.kind === 'user' ? actor.role : 'admin';
+interface Acting {
+  role: Role;
+  /** The user acting (a triage token's owner); null for the command line. */
+  userId: number | null;
+}
+
+/** The role the rules apply: a user's own, a triage token's owner's (read at each request), the CLI's admin. */
+function acting(actor: Principal): Acting {
+  if (actor.kind === 'user') return { role: actor.role, userId: actor.userId };
+  if (actor.kind === 'system') return { role: 'admin', userId: null };
+  if (actor.scope !== 'triage' || !actor.owner) throw new AppError('forbidden', 'triage takes a triage token whose owner is an enabled user');
+  return { role: actor.owner.role, userId: actor.owner.userId };
 }
 
 /** Who may ask for what, before anything is written (STYLE.md rule 10); the state machine filters per item. */
-function checkAllowed(actor: Principal, change: TriageChangeInput): void {
-  assertRole(actor, 'analyst');
-  const isManager = actor.kind !== 'user' || hasRole(actor.role, 'manager');
-  const self = actor.kind === 'user' ? actor.userId : null;
+function checkAllowed(who: Acting, change: TriageChangeInput): void {
+  if (!hasRole(who.role, 'analyst')) throw new AppError('forbidden', 'this needs the analyst role');
+  const isManager = hasRole(who.role, 'manager');
+  const self = who.userId;
   if (change.assignee !== undefined && change.assignee !== 'me' && change.assignee !== self && !isManager) {
     throw new AppError('forbidden', 'only managers assign items to others');
   }
@@ -40,8 +51,8 @@ function checkAllowed(actor: Principal, change: TriageChangeInput): void {
 }
 
 /** Notices for the assignee: one per item for a few, one summary for a bulk assignment. */
-async function notifyAssigned(tx: Tx, actor: Principal, ids: number[], userId: number): Promise<void> {
-  if (ids.length === 0 || (actor.kind === 'user' && actor.userId === userId)) return;
+async function notifyAssigned(tx: Tx, actor: Principal, ids: number[], userId: number, self: number | null): Promise<void> {
+  if (ids.length === 0 || self === userId) return;
   if (ids.length > 3) {
     await tx.notification.create({ data: { userId, kind: 'assigned', message: `${ids.length} triage items assigned to you by ${actorName(actor)}` } });
     return;
@@ -67,11 +78,12 @@ async function notifySentBack(tx: Tx, ids: number[], reason: string | null): Pro
  * item (`isStrict`) the state machine refuses is an error; a bulk change counts such items as skipped.
  */
 export async function applyTriage(actor: Principal, entryIds: number[], change: TriageChangeInput, ip: string | null = null, isStrict = true): Promise<TriageResult> {
-  checkAllowed(actor, change);
+  const who = acting(actor);
+  checkAllowed(who, change);
   if (entryIds.length === 0) return { items: 0, changed: 0, skipped: 0 };
   const [score, sla] = await Promise.all([getScoreSettings(), getSlaSettings()]);
   const ctx: ChangeContext = { actor: actorName(actor), ip, sla };
-  const assignee = change.assignee === 'me' ? (actor.kind === 'user' ? actor.userId : null) : change.assignee;
+  const assignee = change.assignee === 'me' ? who.userId : change.assignee;
   if (typeof assignee === 'number' && !(await db().user.findFirst({ where: { id: assignee, isDisabled: false, role: { in: ['analyst', 'manager', 'admin'] } }, select: { id: true } }))) {
     throw new AppError('unprocessable', `user ${assignee} cannot be assigned triage`);
   }
@@ -88,7 +100,7 @@ export async function applyTriage(actor: Principal, entryIds: number[], change: 
           ? (await tx.$queryRaw<{ id: number }[]>`SELECT id FROM triage_items WHERE id = ANY(${itemIds}::int[]) AND state = ANY(${VERDICTS}::text[])`).map((r) => r.id)
           : [];
         if (verdictIds.length > 0 && !reason) throw new AppError('unprocessable', 'say why you send it back (comment)');
-        const moved = await setState(tx, ctx, itemIds, change.state, roleOf(actor), reason);
+        const moved = await setState(tx, ctx, itemIds, change.state, who.role, reason);
         add(moved);
         stateChanged = moved.length;
         await notifySentBack(tx, moved.filter((i) => verdictIds.includes(i)), reason);
@@ -96,10 +108,13 @@ export async function applyTriage(actor: Principal, entryIds: number[], change: 
       if (assignee !== undefined) {
         const assigned = await assignItems(tx, ctx, itemIds, assignee);
         add(assigned);
-        if (assignee !== null) await notifyAssigned(tx, actor, assigned, assignee);
+        if (assignee !== null) await notifyAssigned(tx, actor, assigned, assignee, who.userId);
       }
       if (change.dueAt !== undefined) add(await setDue(tx, ctx, itemIds, change.dueAt));
-      if (change.comment) add(await addComments(tx, ctx, itemIds, change.comment));
+      if (change.comment) {
+        add(await addComments(tx, ctx, itemIds, change.comment));
+        await notifyMentioned(tx, { name: ctx.actor, userId: who.userId }, itemIds, change.comment);
+      }
       if (change.suppression) add(await suppressItems(tx, ctx, itemIds, change.suppression));
       if (isStrict && change.state && stateChanged === 0 && itemIds.length === 1) {
         const [row] = await tx.$queryRaw<{ state: keyof typeof STATE_LABELS }[]>`SELECT state FROM triage_items WHERE id = ${itemIds[0]}`;

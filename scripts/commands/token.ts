@@ -15,6 +15,10 @@ export async function runToken(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  if (parsed.data.scope === 'triage') {
+    console.error('a triage token acts as the admin who creates it: create it on the API tokens page (/admin/tokens)');
+    return 2;
+  }
   const database = await openDatabase();
   try {
     await applyMigrations(database.url);

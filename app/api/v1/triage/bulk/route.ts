@@ -7,7 +7,7 @@ import { bulkTriageSchema } from '@/lib/validation/triage';
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const actor = await authenticateRequest(request, { minRole: 'analyst', scopes: [] });
+    const actor = await authenticateRequest(request, { minRole: 'analyst', scopes: ['triage'] });
     const input = bulkTriageSchema.parse(await request.json().catch(() => ({})));
     return Response.json(await bulkTriage(actor, input, clientIp(request.headers)));
   } catch (err) {

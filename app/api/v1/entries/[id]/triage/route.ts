@@ -9,7 +9,7 @@ import { triageChangeSchema } from '@/lib/validation/triage';
 
 export async function POST(request: Request, ctx: RouteContext<'/api/v1/entries/[id]/triage'>): Promise<Response> {
   try {
-    const actor = await authenticateRequest(request, { minRole: 'analyst', scopes: [] });
+    const actor = await authenticateRequest(request, { minRole: 'analyst', scopes: ['triage'] });
     const id = idParamSchema.parse((await ctx.params).id);
     const change = triageChangeSchema.parse(await request.json().catch(() => ({})));
     const result = await applyTriage(actor, [id], change, clientIp(request.headers));
