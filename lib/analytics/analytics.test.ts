@@ -13,7 +13,7 @@ const hosts = [0, 1, 2, 3].map((i) => `an-${stamp}-${i}`);
 async function statsRows() {
   return db().$queryRaw<unknown[]>`
     SELECT entry_id, hosts_now, hosts_ever, variants_now, first_seen_at, last_seen_at, new_since, burst_hosts,
-           heuristic_score, heuristic_ids FROM entry_stats ORDER BY entry_id`;
+           heuristic_score, heuristic_ids, hit_hosts, disabled_hosts FROM entry_stats ORDER BY entry_id`;
 }
 
 useOwnDatabase('analytics');

@@ -1,9 +1,6 @@
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-
-type Tx = Prisma.TransactionClient | PrismaClient;
-
-/** Serializes stats refreshes of concurrent ingests, so each one counts presences the other committed. */
-const STATS_LOCK = 74_210_001;
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { refreshPeerCounts } from './peer-counts';
+import { lockStats, type Tx } from './stats-lock';
 const BURST_WINDOW = '1 hour';
 
 /**
@@ -13,7 +10,7 @@ const BURST_WINDOW = '1 hour';
  */
 export async function refreshEntryStats(tx: Tx, entryIds: number[] | null): Promise<void> {
   if (entryIds && entryIds.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STATS_LOCK})`;
+  await lockStats(tx);
   const scope = entryIds;
   await tx.$executeRaw`
     WITH p AS (
@@ -32,26 +29,38 @@ export async function refreshEntryStats(tx: Tx, entryIds: number[] | null): Prom
       FROM p JOIN agg a ON a.entry_id = p.entry_id
       WHERE NOT p.is_baseline AND a.new_since IS NOT NULL AND p.from_at < a.new_since + ${BURST_WINDOW}::interval
       GROUP BY p.entry_id
+    ), variant_totals AS (
+      SELECT v.entry_id, v.id, sum(h.severity)::int AS total, array_agg(h.heuristic_id) AS ids
+      FROM variants v JOIN variant_hits h ON h.variant_id = v.id
+      WHERE EXISTS (SELECT 1 FROM p WHERE p.variant_id = v.id AND p.until_at IS NULL)
+      GROUP BY v.entry_id, v.id
     ), hits AS (
-      SELECT per_variant.entry_id, max(per_variant.total)::int AS heuristic_score,
-             array_agg(DISTINCT hid ORDER BY hid) AS heuristic_ids
-      FROM (
-        SELECT v.entry_id, v.id, sum(h.severity) AS total, array_agg(h.heuristic_id) AS ids
-        FROM variants v JOIN variant_hits h ON h.variant_id = v.id
-        WHERE EXISTS (SELECT 1 FROM p WHERE p.variant_id = v.id AND p.until_at IS NULL)
-        GROUP BY v.entry_id, v.id
-      ) per_variant, unnest(per_variant.ids) AS hid
-      GROUP BY per_variant.entry_id
+      SELECT vt.entry_id, max(vt.total)::int AS heuristic_score, array_agg(DISTINCT hid ORDER BY hid) AS heuristic_ids
+      FROM variant_totals vt, unnest(vt.ids) AS hid
+      GROUP BY vt.entry_id
+    ), state AS (
+      -- Where the flagged variant is and where the entry is disabled: a common entry in a rare state
+      -- (Defender's scan task disabled on one host of 4,000) is as telling as a rare entry.
+      SELECT p.entry_id,
+             count(DISTINCT p.host_id) FILTER (WHERE vt.total = h.heuristic_score)::int AS hit_hosts,
+             count(DISTINCT p.host_id) FILTER (WHERE v.enabled = false)::int AS disabled_hosts
+      FROM p JOIN variants v ON v.id = p.variant_id
+      LEFT JOIN variant_totals vt ON vt.id = p.variant_id LEFT JOIN hits h ON h.entry_id = p.entry_id
+      WHERE p.until_at IS NULL GROUP BY p.entry_id
     )
     INSERT INTO entry_stats (entry_id, hosts_now, hosts_ever, variants_now, first_seen_at, last_seen_at, new_since,
-                             burst_hosts, heuristic_score, heuristic_ids)
+                             burst_hosts, heuristic_score, heuristic_ids, hit_hosts, disabled_hosts)
     SELECT a.entry_id, a.hosts_now, a.hosts_ever, a.variants_now, a.first_seen_at, a.last_seen_at, a.new_since,
-           COALESCE(b.burst_hosts, 0), COALESCE(h.heuristic_score, 0), COALESCE(h.heuristic_ids, '{}')
+           COALESCE(b.burst_hosts, 0), COALESCE(h.heuristic_score, 0), COALESCE(h.heuristic_ids, '{}'),
+           COALESCE(s.hit_hosts, 0), COALESCE(s.disabled_hosts, 0)
     FROM agg a LEFT JOIN burst b ON b.entry_id = a.entry_id LEFT JOIN hits h ON h.entry_id = a.entry_id
+    LEFT JOIN state s ON s.entry_id = a.entry_id
     ON CONFLICT (entry_id) DO UPDATE SET
       hosts_now = EXCLUDED.hosts_now, hosts_ever = EXCLUDED.hosts_ever, variants_now = EXCLUDED.variants_now,
       first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at, new_since = EXCLUDED.new_since,
-      burst_hosts = EXCLUDED.burst_hosts, heuristic_score = EXCLUDED.heuristic_score, heuristic_ids = EXCLUDED.heuristic_ids`;
+      burst_hosts = EXCLUDED.burst_hosts, heuristic_score = EXCLUDED.heuristic_score, heuristic_ids = EXCLUDED.heuristic_ids,
+      hit_hosts = EXCLUDED.hit_hosts, disabled_hosts = EXCLUDED.disabled_hosts`;
+  await refreshPeerCounts(tx, scope);
 }
 
 /**
@@ -73,7 +82,7 @@ export async function markEntryStatsDirty(tx: Tx, entryIds: number[]): Promise<v
 export async function refreshDirtyEntryStats(client: PrismaClient): Promise<number> {
   return client.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STATS_LOCK})`;
+      await lockStats(tx);
       const rows = await tx.$queryRaw<{ entry_id: number }[]>`DELETE FROM entry_stats_dirty RETURNING entry_id`;
       await refreshEntryStats(tx, rows.map((r) => r.entry_id));
       return rows.length;
@@ -87,6 +96,7 @@ export async function rebuildAnalytics(client: PrismaClient): Promise<{ entries:
   return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`DELETE FROM entry_stats`;
+      await tx.$executeRaw`DELETE FROM entry_peer_counts`;
       await refreshEntryStats(tx, null);
       const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM entry_stats`;
       return { entries: n };

@@ -18,6 +18,9 @@ export interface PeerFacts {
 
 export interface ScoreFacts {
   hostsNow: number;
+  /** Hosts with the variant the heuristics flag, when fewer than hostsNow (else equal). */
+  rareHosts: number;
+  disabledHosts: number;
   familyHosts: number;
   newSince: string | null;
   nameHosts: number;
@@ -39,7 +42,9 @@ function daysAgo(iso: string, now: Date): number {
 /** Human-readable reasons for a score ("on 1 of 4,213 hosts · first seen 2 days ago · LOLBin rundll32 · ..."). */
 export function scoreReasons(parts: ScoreParts, f: ScoreFacts, now: Date): ScoreReason[] {
   const n = (x: number) => x.toLocaleString('en-US');
-  const reasons: ScoreReason[] = [{ part: parts.rarity > 0 ? 'rarity' : 'prevalence', text: `on ${n(f.hostsNow)} of ${n(f.familyHosts)} hosts` }];
+  const isStateRare = f.rareHosts < f.hostsNow;
+  const reasons: ScoreReason[] = [{ part: parts.rarity > 0 && !isStateRare ? 'rarity' : 'prevalence', text: `on ${n(f.hostsNow)} of ${n(f.familyHosts)} hosts` }];
+  if (isStateRare && parts.rarity > 0) reasons.push({ part: 'rarity', text: `flagged variant on ${n(f.rareHosts)} of them` });
   if (f.newSince) {
     const d = daysAgo(f.newSince, now);
     reasons.push({ part: 'newness', text: d === 0 ? 'first seen today' : `first seen ${d} day${d === 1 ? '' : 's'} ago` });
@@ -47,6 +52,8 @@ export function scoreReasons(parts: ScoreParts, f: ScoreFacts, now: Date): Score
   for (const id of f.heuristicIds) reasons.push({ part: 'heuristics', text: heuristicById(id)?.title ?? id });
   if (parts.drift > 0 && f.nameHosts > f.hostsNow) {
     reasons.push({ part: 'drift', text: `same name runs a different command on ${n(f.nameHosts - f.hostsNow)} hosts` });
+  } else if (parts.drift > 0 && f.disabledHosts > 0 && 2 * f.disabledHosts < f.hostsNow) {
+    reasons.push({ part: 'drift', text: `disabled on ${n(f.disabledHosts)} of ${n(f.hostsNow)} hosts, enabled on the others` });
   } else if (parts.drift > 0) {
     reasons.push({ part: 'drift', text: `${f.variantsNow} variants (hash, signer or run-as differ)` });
   }

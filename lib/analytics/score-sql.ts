@@ -6,14 +6,15 @@ import type { ScoreSettings } from './score-settings';
  * latest collection (not the wall clock, so old data scores as it did), drift against other commands under the
  * same name, heuristics and burst from entry_stats. Computed at query time from pre-aggregated rows so that
  * weights take effect at once and nothing goes stale when the fleet grows. Peer deviation compares the entry's
- * share of hosts across the groups of one label key (role=build vs role=workstation), so label edits count at once.
+ * share of hosts across the groups of one label key (role=build vs role=workstation) from entry_peer_counts, which
+ * label edits adjust in their own transaction. A common entry in a rare flagged state (a security task disabled on
+ * one host) gets its rarity from the hosts in that state and a state drift from the hosts enabled.
  */
 export function scoredEntriesSql(s: ScoreSettings, scope?: Prisma.Sql): Prisma.Sql {
   const w = s.weights;
   // `scope` (a subquery of entry ids) scores only those entries and their same-name siblings (drift needs them):
   // an entry or host page then costs a few rows instead of the whole fleet.
   const inScope = scope ? Prisma.sql`AND (e.family, e.norm_name) IN (SELECT e2.family, e2.norm_name FROM entries e2 WHERE e2.id IN (${scope}))` : Prisma.empty;
-  const peerScope = scope ? Prisma.sql`AND p.entry_id IN (${scope})` : Prisma.empty;
   const total = Math.max(1, w.rarity + w.heuristics + w.newness + w.drift + w.burst + w.peer);
   return Prisma.sql`
     WITH fleet AS (SELECT COALESCE(max(collected_at), now()) AS now FROM snapshots),
@@ -21,8 +22,11 @@ export function scoredEntriesSql(s: ScoreSettings, scope?: Prisma.Sql): Prisma.S
     base AS (
       SELECT e.id, e.key, e.family, e.name, e.command, e.executable, e.norm_name,
              st.hosts_now, st.hosts_ever, st.variants_now, st.new_since, st.burst_hosts, st.heuristic_score, st.heuristic_ids,
+             st.hit_hosts, st.disabled_hosts,
              st.first_seen_at, COALESCE(fam.n, 0) AS family_hosts,
-             (sum(st.hosts_now) OVER (PARTITION BY e.family, e.norm_name))::int AS name_hosts
+             (sum(st.hosts_now) OVER (PARTITION BY e.family, e.norm_name))::int AS name_hosts,
+             -- Rarity counts the hosts with the flagged variant when a heuristic flags only some of them.
+             CASE WHEN st.heuristic_score > 0 AND st.hit_hosts > 0 THEN LEAST(st.hosts_now, st.hit_hosts) ELSE st.hosts_now END AS rare_hosts
       FROM entries e JOIN entry_stats st ON st.entry_id = e.id LEFT JOIN fam ON fam.family = e.family
       WHERE st.hosts_now > 0 ${inScope}
     ),
@@ -32,11 +36,10 @@ export function scoredEntriesSql(s: ScoreSettings, scope?: Prisma.Sql): Prisma.S
       GROUP BY hf.family, l.key, l.value HAVING count(*) >= ${s.peerMinGroup}
     ),
     peer_have AS (
-      -- An entry on one host cannot be common elsewhere, so those (most of a fleet's oddities) are skipped.
-      SELECT p.entry_id, e.family, l.key, l.value, count(DISTINCT p.host_id)::int AS have
-      FROM presences p JOIN entry_stats st ON st.entry_id = p.entry_id AND st.hosts_now > 1
-      JOIN entries e ON e.id = p.entry_id JOIN host_labels l ON l.host_id = p.host_id
-      WHERE p.until_at IS NULL ${peerScope} GROUP BY p.entry_id, e.family, l.key, l.value
+      -- Pre-aggregated per label group (entry_peer_counts). An entry on one host cannot be common elsewhere, so
+      -- those (most of a fleet's oddities) are skipped.
+      SELECT c.entry_id, b.family, c.key, c.value, c.hosts AS have
+      FROM base b JOIN entry_peer_counts c ON c.entry_id = b.id WHERE b.hosts_now > 1
     ),
     peer_keys AS (
       SELECT h.entry_id, h.key, max(h.have::float8 / g.n) - min(h.have::float8 / g.n) AS dev,
@@ -56,11 +59,12 @@ export function scoredEntriesSql(s: ScoreSettings, scope?: Prisma.Sql): Prisma.S
       SELECT b.*, pe.key AS peer_key, pe.low_value AS peer_low_value, pe.low_have AS peer_low_have, pe.low_n AS peer_low_n,
         pe.high_value AS peer_high_value, pe.high_have AS peer_high_have, pe.high_n AS peer_high_n, COALESCE(pe.dev, 0) AS p_peer,
         CASE WHEN b.family_hosts >= ${s.minFleet} AND b.family_hosts > 1
-             THEN GREATEST(0, 1 - ln(GREATEST(b.hosts_now, 1)) / ln(b.family_hosts)) ELSE 0 END AS p_rarity,
+             THEN GREATEST(0, 1 - ln(GREATEST(b.rare_hosts, 1)) / ln(b.family_hosts)) ELSE 0 END AS p_rarity,
         LEAST(b.heuristic_score::float8 / ${s.heuristicCap}, 1) AS p_heuristics,
         CASE WHEN b.new_since IS NOT NULL AND b.new_since > fleet.now - make_interval(days => ${s.newDays})
              THEN GREATEST(0, 1 - extract(epoch FROM fleet.now - b.new_since) / (${s.newDays} * 86400.0))::float8 ELSE 0 END AS p_newness,
         CASE WHEN b.name_hosts > b.hosts_now THEN (b.name_hosts - b.hosts_now)::float8 / b.name_hosts
+             WHEN b.disabled_hosts > 0 AND 2 * b.disabled_hosts < b.hosts_now THEN (b.hosts_now - b.disabled_hosts)::float8 / b.hosts_now
              WHEN b.variants_now > 1 THEN 0.5 ELSE 0 END AS p_drift,
         CASE WHEN b.burst_hosts >= ${s.burstHosts} THEN 1 ELSE 0 END AS p_burst,
         EXISTS (

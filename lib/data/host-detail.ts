@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { moveHostPeerCounts } from '@/lib/analytics/peer-counts';
 import { actorName, type Principal } from '@/lib/auth/principal';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from './audit';
@@ -57,7 +58,9 @@ export async function setHostLabels(actor: Principal, hostId: number, labels: Re
     if (!host) throw new AppError('not_found', `no host ${hostId}`);
     await tx.hostLabel.deleteMany({ where: { hostId } });
     await tx.hostLabel.createMany({ data: Object.entries(labels).map(([key, value]) => ({ hostId, key, value })) });
-    return { name: host.name, labels: Object.fromEntries(host.labels.map((l) => [l.key, l.value])) };
+    const old: Record<string, string> = Object.fromEntries(host.labels.map((l) => [l.key, l.value]));
+    await moveHostPeerCounts(tx, hostId, old, labels);
+    return { name: host.name, labels: old };
   });
   await recordAudit({ actor: actorName(actor), action: 'host.labels', target: before.name, ip, details: { hostId, from: before.labels, to: labels } });
   return labels;

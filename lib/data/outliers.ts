@@ -48,6 +48,8 @@ export interface ScoredRow {
   peer_high_have: number | null;
   peer_high_n: number | null;
   hosts_now: number;
+  rare_hosts: number;
+  disabled_hosts: number;
   family_hosts: number;
   name_hosts: number;
   burst_hosts: number;
@@ -96,7 +98,7 @@ function peerFacts(r: ScoredRow): PeerFacts | null {
 export function toOutlierRow(r: ScoredRow): OutlierRow {
   const parts: ScoreParts = { rarity: r.p_rarity, heuristics: r.p_heuristics, newness: r.p_newness, drift: r.p_drift, burst: r.p_burst, peer: r.p_peer };
   const newSince = r.new_since?.toISOString() ?? null;
-  const facts = { hostsNow: r.hosts_now, familyHosts: r.family_hosts, newSince, nameHosts: r.name_hosts, burstHosts: r.burst_hosts, heuristicIds: r.heuristic_ids, variantsNow: r.variants_now, peer: peerFacts(r) };
+  const facts = { hostsNow: r.hosts_now, rareHosts: r.rare_hosts, disabledHosts: r.disabled_hosts, familyHosts: r.family_hosts, newSince, nameHosts: r.name_hosts, burstHosts: r.burst_hosts, heuristicIds: r.heuristic_ids, variantsNow: r.variants_now, peer: peerFacts(r) };
   return {
     id: r.id,
     family: r.family,

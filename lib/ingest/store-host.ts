@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { moveHostPeerCounts } from '@/lib/analytics/peer-counts';
 import { db } from '@/lib/db/client';
 import { parseSystemdUnits } from './systemd';
 import { storeEvents } from './store-events';
@@ -60,8 +61,13 @@ export async function storeHostGroup(
         update: group.os ? { osFamily: group.os } : {},
         select: { id: true },
       });
-      for (const [k, value] of Object.entries(group.labels)) {
-        await tx.hostLabel.upsert({ where: { hostId_key: { hostId: host.id, key: k } }, create: { hostId: host.id, key: k, value }, update: { value } });
+      if (Object.keys(group.labels).length > 0) {
+        const old = await tx.hostLabel.findMany({ where: { hostId: host.id }, select: { key: true, value: true } });
+        for (const [k, value] of Object.entries(group.labels)) {
+          await tx.hostLabel.upsert({ where: { hostId_key: { hostId: host.id, key: k } }, create: { hostId: host.id, key: k, value }, update: { value } });
+        }
+        const before = Object.fromEntries(old.map((l) => [l.key, l.value]));
+        await moveHostPeerCounts(tx, host.id, before, { ...before, ...group.labels });
       }
       const snapshots: IngestedSnapshot[] = [];
       for (const g of sources) {

@@ -155,7 +155,8 @@ export function parseSystemdUnits(files: UnitFileInput[]): ParseResult {
     const exec = svc ? serviceRecord(svc, warnings) : { command: '', runAs: isUserUnitPath(t.path) ? null : 'root' };
     records.push({
       family: 'systemd_timer',
-      kind: 'timer',
+      // A user manager's timer (~/.config/systemd/user) needs no root to plant: heuristics look at it apart.
+      kind: isUserUnitPath(t.path) ? 'user_timer' : 'timer',
       name: t.unit,
       ...exec,
       schedule: triggers.map((x) => x.raw).join('; ') || null,

@@ -33,6 +33,9 @@ export function intervalSeconds(i: HeuristicInput): number | null {
   return pos.length ? Math.min(...pos) : null;
 }
 
+/** A path under a home directory: /home/<user>/, /root/, ~/, systemd's %h, $HOME. */
+const HOME_PATH = /(?:^|[\s'"=;])((?:\/home\/[^/\s'"]+|\/root|~|%h|\$HOME|\$\{HOME\})\/[^\s'";]*)/;
+
 const STARTUP_KINDS = new Set(['boot', 'logon', 'reboot', 'load', 'startup', 'session_state']);
 
 /** The evidence that makes a startup job worth flagging; null for ordinary commands. */
@@ -150,6 +153,31 @@ export const scheduleHeuristics: Heuristic[] = [
     test(i) {
       if (i.family === 'at') return hit(this.id, `at job ${i.name}`);
       return /^\\at\d+$/i.test(i.name) ? hit(this.id, `task ${i.name} was created by at.exe`) : null;
+    },
+  },
+  {
+    id: 'TL-SCHED-SYSTEMD-USER-TIMER-HOME',
+    title: 'User-level systemd timer running a program from a home directory',
+    explanation: 'A timer in ~/.config/systemd/user needs no root and survives reboots with lingering; running code kept in a home folder it is user persistence, not a package.',
+    attack: 'T1053.006',
+    family: 'schedule',
+    severity: 3,
+    reference: 'Elastic: Persistence via Systemd (Timers), hunting query (d2d24ad6-a315-4e05-a3f9-e205eb805df4)',
+    appliesTo: ['systemd_timer'],
+    examples: {
+      positive: [
+        { family: 'systemd_timer', kind: 'user_timer', name: 'dbus-session-update.timer', command: "/bin/sh -c '/home/deploy/.cache/.dbus/u.sh >/dev/null 2>&1'" },
+        { family: 'systemd_timer', kind: 'user_timer', name: 'sync.timer', command: '%h/bin/sync-agent --quiet' },
+      ],
+      negative: [
+        { family: 'systemd_timer', kind: 'user_timer', name: 'syncthing.timer', command: '/usr/bin/syncthing serve --no-browser' },
+        { family: 'systemd_timer', kind: 'timer', name: 'backup.timer', command: '/home/backup/bin/run.sh' },
+      ],
+    },
+    test(i) {
+      if (i.kind !== 'user_timer') return null;
+      const m = HOME_PATH.exec(i.command);
+      return m ? hit(this.id, `user timer ${i.name} runs ${m[1]}`) : null;
     },
   },
   {
