@@ -4,7 +4,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { getNotifications } from '@/lib/data/notifications';
 import { formatDateTime } from '@/lib/format/labels';
 
-/** The sidebar bell: unread notices (assignments, send-backs, drift re-opens) with links to their entries. */
+/** The sidebar bell: unread count and latest notices (assignments, send-backs, re-opens, mentions), with the way to all of them. */
 export async function NotificationBell({ userId }: { userId: number }) {
   const { unread, rows } = await getNotifications(userId);
   return (
@@ -25,13 +25,16 @@ export async function NotificationBell({ userId }: { userId: number }) {
             </li>
           ))}
         </ul>
-        {unread > 0 && (
-          <ActionForm action={readNotifications} label="Mark notifications read">
-            <button type="submit" className="link-button">
-              Mark all read
-            </button>
-          </ActionForm>
-        )}
+        <div className="notification-footer">
+          <Link href="/notifications">All notifications</Link>
+          {unread > 0 && (
+            <ActionForm action={readNotifications} label="Mark notifications read">
+              <button type="submit" className="link-button">
+                Mark all read
+              </button>
+            </ActionForm>
+          )}
+        </div>
       </div>
     </details>
   );

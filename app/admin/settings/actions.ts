@@ -3,7 +3,8 @@
 import { runAction } from '@/lib/action-result';
 import { requireUser } from '@/lib/auth/require-user';
 import { requestMeta } from '@/lib/auth/session';
-import { saveRetentionDays, saveScoreSettings as storeScoreSettings } from '@/lib/data/settings';
+import { saveRetentionDays, saveScoreSettings as storeScoreSettings, saveSlaSettings } from '@/lib/data/settings';
+import { slaSettingsSchema } from '@/lib/triage/sla';
 import { invalid, type ActionResult } from '@/lib/validation/auth';
 import { retentionSchema, scoreSettingsFormSchema } from '@/lib/validation/settings';
 
@@ -21,4 +22,13 @@ export async function saveRetention(_previous: ActionResult | null, form: FormDa
   if (!parsed.success) return invalid(parsed.error);
   const { ip } = await requestMeta();
   return runAction(() => saveRetentionDays(admin, parsed.data.days, ip), `Saved: prune keeps ${parsed.data.days} days of closed history.`, ['/admin/settings']);
+}
+
+/** Triage SLA hours per severity: due dates of items opened or re-opened from now on follow them. */
+export async function saveSla(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const admin = await requireUser('admin');
+  const parsed = slaSettingsSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return invalid(parsed.error);
+  const { ip } = await requestMeta();
+  return runAction(() => saveSlaSettings(admin, parsed.data, ip), 'Saved: new and re-opened triage items are due by these hours.', ['/admin/settings']);
 }

@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/forms/action-form';
 import { requireUser } from '@/lib/auth/require-user';
-import { getRetentionDays, getScoreSettings } from '@/lib/data/settings';
+import { getRetentionDays, getScoreSettings, getSlaSettings } from '@/lib/data/settings';
 import { saveRetention } from './actions';
 import { ScoreSettingsForm } from './score-settings-form';
+import { SlaSettingsForm } from './sla-settings-form';
 
 export const metadata: Metadata = { title: 'Settings · Tasklens' };
 
 export default async function SettingsPage() {
   await requireUser('admin');
-  const [settings, retentionDays] = await Promise.all([getScoreSettings(), getRetentionDays()]);
+  const [settings, retentionDays, sla] = await Promise.all([getScoreSettings(), getRetentionDays(), getSlaSettings()]);
   return (
     <>
       <header className="page-header">
@@ -19,6 +20,14 @@ export default async function SettingsPage() {
       <section className="panel" aria-labelledby="score-heading">
         <h2 id="score-heading">Score</h2>
         <ScoreSettingsForm settings={settings} />
+      </section>
+      <section className="panel" aria-labelledby="sla-heading">
+        <h2 id="sla-heading">Triage SLA</h2>
+        <p className="muted">
+          A triage item gets its severity from the entry’s score when it is opened, and its due date from these hours; re-opening (a send-back to
+          New, or a drift) restarts the clock. Items already open keep their due dates.
+        </p>
+        <SlaSettingsForm sla={sla} />
       </section>
       <section className="panel" aria-labelledby="retention-heading">
         <h2 id="retention-heading">Retention</h2>

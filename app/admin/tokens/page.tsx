@@ -39,7 +39,9 @@ export default async function TokensPage() {
       <header className="page-header">
         <h1>API tokens</h1>
         <p className="muted">
-          Collectors send <code>Authorization: Bearer tl_…</code>. <strong>ingest</strong> tokens may upload; <strong>read</strong> tokens may read the API.
+          Collectors send <code>Authorization: Bearer tl_…</code>. <strong>ingest</strong> tokens may upload; <strong>read</strong> tokens may read the API; <strong>triage</strong> tokens may change triage
+          (<code>POST /api/v1/entries/{'{id}'}/triage</code>, <code>/api/v1/triage/bulk</code>) with the role of the admin who creates them, as long as that account is
+          enabled and keeps its role.
         </p>
       </header>
       <section className="panel" aria-labelledby="new-token-heading">
