@@ -122,6 +122,19 @@ describe('host page data', () => {
     expect((await listHostEntries(hostA, parseHostDetailSearchParams({ q: 'evil' }))).total).toBe(1);
   });
 
+  it('pages host entries in every sort the way one big page orders them (page picked before scoring)', async () => {
+    for (const sort of ['score.desc', 'score.asc', 'name.asc', 'name.desc', 'fromAt.desc', 'fromAt.asc']) {
+      const whole = await listHostEntries(hostA, parseHostDetailSearchParams({ sort }));
+      const pages = [];
+      for (let page = 1; page <= whole.total; page++) pages.push(...(await listHostEntries(hostA, { ...parseHostDetailSearchParams({ sort }), page, size: 1 })).rows);
+      expect(pages, sort).toEqual(whole.rows);
+      // Scored on every page, whichever sort picked it.
+      expect(pages.every((r) => r.score !== null && r.hostScore !== null), sort).toBe(true);
+    }
+    const past = await listHostEntries(hostA, { ...parseHostDetailSearchParams({ sort: 'name.asc' }), page: 4, size: 1 });
+    expect(past).toEqual({ rows: [], total: 3 });
+  });
+
   it('puts snapshots, changes and task events on one timeline', async () => {
     const { items, days } = await getHostTimeline(hostA);
     const kinds = (k: string) => items.filter((i) => i.kind === k).map((i) => i.label);
