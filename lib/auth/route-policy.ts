@@ -62,6 +62,8 @@ export const HANDLER_POLICY: Record<string, Record<string, HandlerAccess>> = {
   '/api/v1/triage/bulk': { POST: { minRole: 'analyst', scopes: ['triage'] } },
   '/review/export': { GET: { minRole: 'manager', scopes: [] } },
   '/admin/audit/export': { GET: { minRole: 'manager', scopes: [] } },
+  // The API description holds no fleet data; collectors and client generators fetch it without a token.
+  '/api/v1/openapi.json': { GET: { minRole: 'public', scopes: [] } },
   '/auth/oidc/login': { GET: { minRole: 'public', scopes: [] } },
   '/auth/oidc/callback': { GET: { minRole: 'public', scopes: [] } },
 };
