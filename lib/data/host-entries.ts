@@ -65,11 +65,12 @@ export async function listHostEntries(hostId: number, s: HostDetailSearch): Prom
   const here = Prisma.sql`
     SELECT e.id, e.name, (SELECT min(p2.from_at) FROM presences p2 WHERE p2.host_id = ${hostId} AND p2.entry_id = e.id) AS first_here
     FROM entries e WHERE e.id IN (SELECT p.entry_id FROM presences p WHERE p.host_id = ${hostId} AND ${when}) ${search}`;
-  const isScoreSort = s.sort.id === 'score';
+  const pageSort = s.sort.id === 'score' ? null : s.sort.id;
+  const isScoreSort = pageSort === null;
   const [picked, totals] = await Promise.all([
-    isScoreSort
-      ? db().$queryRaw<{ id: number }[]>`SELECT id FROM (${here}) x`
-      : db().$queryRaw<{ id: number }[]>`SELECT id FROM (${here}) x ORDER BY ${PAGE_ORDER[s.sort.id]} ${dir}, id LIMIT ${s.size} OFFSET ${offset}`,
+    pageSort
+      ? db().$queryRaw<{ id: number }[]>`SELECT id FROM (${here}) x ORDER BY ${PAGE_ORDER[pageSort]} ${dir}, id LIMIT ${s.size} OFFSET ${offset}`
+      : db().$queryRaw<{ id: number }[]>`SELECT id FROM (${here}) x`,
     db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${here}) x`,
   ]);
   const total = totals[0]?.n ?? 0;
