@@ -6,12 +6,12 @@ import { GET } from '@/app/api/v1/openapi.json/route';
 import { openApiDocument } from './openapi';
 
 /**
- * Paths another change is rewriting in docs/openapi.yaml right now (uploads: undocumented). Each must still be in that state: once fixed, the test
- * fails until the entry is removed here, so this list only shrinks.
+ * Operations another change is still writing in docs/openapi.yaml (uploads: the 400 and 422 descriptions hold
+ * unquoted commas, which YAML reads as extra keys). Each must still be in that state: once fixed, the test fails
+ * until the entry is removed here, so this list only shrinks.
  */
 const PENDING: Record<string, 'undocumented' | 'invalid'> = {
-  'POST /api/v1/uploads': 'undocumented',
-  'GET /api/v1/uploads/{id}': 'undocumented',
+  'POST /api/v1/uploads': 'invalid',
 };
 
 /** The operation a validation error is about, as `METHOD /path`, when it is inside one. */
