@@ -19,22 +19,23 @@ test('a representative subset of hostile inputs: 4xx with a message or stored, n
       headers: auth(),
       multipart: { file: { name: c.fileName, mimeType: 'application/octet-stream', buffer: Buffer.from(c.bytes()) }, ...(host ? { host } : {}) },
     });
-    const body = (await answer.json()) as { message?: string; uploadId?: number; status?: string };
+    const body = (await answer.json()) as { message?: string; id?: number; status?: string; errors?: { message: string }[] };
     expect(answer.status(), `${c.id}: ${JSON.stringify(body).slice(0, 300)}`).toBeLessThan(500);
     if (c.outcome === 'reject') {
       expect(answer.status(), c.id).toBeGreaterThanOrEqual(400);
       expect(body.message, c.id).toEqual(expect.any(String));
+      expect(body.errors?.[0]?.message, c.id).toEqual(expect.any(String));
       if (c.message) expect(body.message, c.id).toMatch(c.message);
     } else {
       expect([200, 201], c.id).toContain(answer.status());
-      accepted.push(body.uploadId!);
+      accepted.push(body.id!);
     }
   }
   // Still answering, and each stored upload can be followed.
   for (const id of accepted) {
     const status = await request.get(`/api/v1/uploads/${id}`, { headers: auth() });
     expect(status.status()).toBe(200);
-    expect(['done', 'partial', 'duplicate']).toContain(((await status.json()) as { status: string }).status);
+    expect(((await status.json()) as { status: string }).status).toBe('done');
   }
 });
 
@@ -45,17 +46,18 @@ test('a refused upload sent without waiting ends as failed with its reason', asy
     multipart: { file: { name: c.fileName, mimeType: 'application/zip', buffer: Buffer.from(c.bytes()) } },
   });
   expect(answer.status()).toBe(202);
-  const { uploadId } = (await answer.json()) as { uploadId: number };
+  const { id: uploadId } = (await answer.json()) as { id: number };
   await expect
     .poll(async () => ((await (await request.get(`/api/v1/uploads/${uploadId}`, { headers: auth() })).json()) as { status: string }).status, { timeout: 60_000 })
     .toBe('failed');
-  const upload = (await (await request.get(`/api/v1/uploads/${uploadId}`, { headers: auth() })).json()) as { message: string };
+  const upload = (await (await request.get(`/api/v1/uploads/${uploadId}`, { headers: auth() })).json()) as { message: string; errors: { file: string; message: string }[] };
   expect(upload.message).toMatch(/ratio|bomb/);
+  expect(upload.errors).toEqual([expect.objectContaining({ file: c.fileName, message: upload.message })]);
 });
 
 test('the Uploads page shows why a broken file was refused', async ({ page }) => {
   await page.goto('/uploads');
-  await page.getByLabel('Export file').setInputFiles({ name: `junk-${RUN}.csv`, mimeType: 'text/csv', buffer: Buffer.from(HOSTILE_CORPUS.find((c) => c.id === 'binary-junk-csv-name')!.bytes()) });
+  await page.getByLabel('Export files').setInputFiles({ name: `junk-${RUN}.csv`, mimeType: 'text/csv', buffer: Buffer.from(HOSTILE_CORPUS.find((c) => c.id === 'binary-junk-csv-name')!.bytes()) });
   await page.getByLabel('Host').fill(`ui-junk-${RUN}`);
   await page.getByRole('button', { name: 'Upload' }).click();
   const shown = page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: /binary|not recognised/ });

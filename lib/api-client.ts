@@ -25,7 +25,7 @@ export function postUpload(form: FormData, onProgress: (fraction: number) => voi
 }
 
 const POLL_MS = 700;
-const PENDING = new Set(['received', 'processing']);
+const PENDING = new Set(['queued', 'processing']);
 
 /** Follow an acknowledged upload until it is processed, reporting each intermediate state. */
 export async function followUpload<T extends { status: string }>(id: number, onUpdate: (upload: T) => void): Promise<T> {

@@ -7,7 +7,7 @@ import { createUpload, processUpload } from '@/lib/ingest/run-upload';
 const file = process.argv[2]!;
 const t0 = performance.now();
 const uploadId = await createUpload({ fileName: path.basename(file), sha256: 'bench', size: 0, uploadedBy: 'bench' });
-const result = await processUpload(uploadId, path.basename(file), { path: file }, { deferStats: true });
+const result = await processUpload(uploadId, [{ fileName: path.basename(file), path: file }], { deferStats: true });
 await refreshDirtyEntryStats(db());
 const ms = performance.now() - t0;
 await disconnectDb();

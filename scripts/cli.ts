@@ -3,8 +3,8 @@ import { runAnalytics } from './commands/analytics';
 import { runBackup, runRestore } from './commands/backup';
 import { runBench } from './commands/bench';
 import { runDemo } from './commands/demo';
-import { runIngest } from './commands/ingest';
 import { runMigrate } from './commands/migrate';
+import { runPush } from './commands/push';
 import { runStart } from './commands/start';
 import { runToken } from './commands/token';
 import { runUser } from './commands/user';
@@ -16,7 +16,8 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help:
   demo: { run: runDemo, help: 'ingest a generated demo fleet: demo [--hosts 120 --days 14 --seed 1] [--out DIR to only write files]' },
   bench: { run: runBench, help: 'speed figures (PRODUCT.md §9) on a fresh database: bench [--quick] | bench --fleet large' },
   analytics: { run: runAnalytics, help: 'analytics rebuild: recompute prevalence from history; analytics prune [--days N]: drop closed history past the retention' },
-  ingest: { run: runIngest, help: 'ingest files or archives straight into the database: ingest <file>... [--host H] [--collected-at ISO] [--labels k=v]' },
+  push: { run: runPush, help: 'send files, archives or folders: push <paths>... [--server URL --token T] [--host H] [--collected-at ISO] [--labels k=v]' },
+  ingest: { run: runPush, help: 'push without --server: ingest straight into the database (back-fills)' },
   worker: { run: runWorker, help: 'process queued uploads (pg-boss) until stopped: worker [--concurrency 2]' },
   backup: { run: runBackup, help: 'back up the database: backup [--out FILE] (pg_dump, or an archive of the embedded database with the server stopped)' },
   restore: { run: runRestore, help: 'restore a backup: restore FILE (the embedded database keeps the previous folder aside)' },

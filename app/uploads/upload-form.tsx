@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { followUpload, postUpload } from '@/lib/api-client';
-import type { UploadRow } from '@/lib/data/uploads';
-import { UploadResult } from './upload-result';
+import type { UploadView } from '@/lib/data/uploads';
+import { UploadFileRow, type FileState } from './upload-file-row';
 
 const FORMAT_OPTIONS = [
   ['', 'Detect automatically'],
@@ -20,47 +20,53 @@ const FORMAT_OPTIONS = [
   ['task_events', 'Task Scheduler events'],
 ] as const;
 
-type Phase = { kind: 'idle' } | { kind: 'sending'; fraction: number } | { kind: 'processing'; filesDone: number } | { kind: 'error'; message: string };
-
+/**
+ * Several files are sent one upload each, one after the other: every file gets its own progress, result and
+ * retry, and a refused file does not hold back the others.
+ */
 export function UploadForm() {
   const router = useRouter();
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<FileState[]>([]);
   const [isOver, setIsOver] = useState(false);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [result, setResult] = useState<UploadRow | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const choose = (list: FileList | null) => setFiles(Array.from(list ?? [], (file) => ({ file, phase: { kind: 'waiting' } })));
+  const update = (i: number, next: Partial<FileState>) => setFiles((all) => all.map((f, j) => (j === i ? { ...f, ...next } : f)));
 
   function handleDrop(e: DragEvent) {
     e.preventDefault();
     setIsOver(false);
-    if (e.dataTransfer.files[0]) setFile(e.dataTransfer.files[0]);
+    choose(e.dataTransfer.files);
+  }
+
+  async function send(i: number, file: File, fields: FormData) {
+    const form = new FormData();
+    for (const [key, value] of fields) if (typeof value === 'string') form.set(key, value);
+    form.set('file', file);
+    update(i, { phase: { kind: 'sending', fraction: 0 } });
+    const answer = await postUpload(form, (fraction) => update(i, { phase: { kind: 'sending', fraction } }));
+    const body = answer.body as Partial<UploadView> & { message?: string };
+    if (!answer.ok || !body.id) return update(i, { phase: { kind: 'error', message: body.message ?? `upload failed (HTTP ${answer.status})` } });
+    try {
+      const done = await followUpload<UploadView>(body.id, (u) => update(i, { phase: { kind: 'processing', progress: u.progress } }));
+      update(i, { phase: { kind: 'done', upload: done } });
+    } catch (err) {
+      update(i, { phase: { kind: 'error', message: (err as Error).message } });
+    }
   }
 
   async function handleSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!file) return;
-    const form = new FormData(e.currentTarget);
-    form.set('file', file);
-    setResult(null);
-    setPhase({ kind: 'sending', fraction: 0 });
-    const answer = await postUpload(form, (fraction) => setPhase({ kind: 'sending', fraction }));
-    const body = answer.body as { uploadId?: number; message?: string };
-    if (!answer.ok || !body.uploadId) {
-      setPhase({ kind: 'error', message: `${file.name}: ${body.message ?? `upload failed (HTTP ${answer.status})`}` });
-      return;
-    }
-    try {
-      const done = await followUpload<UploadRow>(body.uploadId, (u) => setPhase({ kind: 'processing', filesDone: u.filesDone }));
-      setResult(done);
-      setPhase({ kind: 'idle' });
-      router.refresh();
-    } catch (err) {
-      setPhase({ kind: 'error', message: (err as Error).message });
-    }
+    const fields = new FormData(e.currentTarget);
+    setIsBusy(true);
+    for (const [i, f] of files.entries()) if (f.phase.kind === 'waiting' || f.phase.kind === 'error') await send(i, f.file, fields);
+    setIsBusy(false);
+    router.refresh();
   }
 
-  const isBusy = phase.kind === 'sending' || phase.kind === 'processing';
+  const hasWork = files.some((f) => f.phase.kind === 'waiting' || f.phase.kind === 'error');
   return (
-    <form className="panel" onSubmit={handleSubmit} aria-label="Upload an export">
+    <form className="panel" onSubmit={handleSubmit} aria-label="Upload exports">
       <div
         className="dropzone"
         data-over={isOver || undefined}
@@ -71,8 +77,8 @@ export function UploadForm() {
         onDragLeave={() => setIsOver(false)}
         onDrop={handleDrop}
       >
-        <p>{file ? <strong className="mono">{file.name}</strong> : 'Drop an export or an archive (.zip, .tar.gz) here, or choose a file.'}</p>
-        <input type="file" aria-label="Export file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <p>Drop exports or archives (.zip, .tar.gz) here, or choose files. Each file is one upload.</p>
+        <input type="file" multiple aria-label="Export files" onChange={(e) => choose(e.target.files)} />
       </div>
       <div className="upload-grid">
         <label>
@@ -98,21 +104,16 @@ export function UploadForm() {
           <input name="labels" aria-label="Labels" placeholder="role=workstation,site=paris" maxLength={1000} />
         </label>
       </div>
-      {phase.kind === 'sending' && <progress value={phase.fraction} max={1} aria-label="Upload progress" />}
-      {phase.kind === 'processing' && (
-        <p role="status" aria-live="polite">
-          <progress aria-label="Processing" /> Processing… {phase.filesDone > 0 && `${phase.filesDone} files read`}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={!file || isBusy}>
-        {isBusy ? 'Uploading…' : 'Upload'}
+      <button type="submit" className="primary" disabled={!hasWork || isBusy}>
+        {isBusy ? 'Uploading…' : files.length > 1 ? `Upload ${files.length} files` : 'Upload'}
       </button>
-      {phase.kind === 'error' && (
-        <p role="alert" className="result-error">
-          {phase.message}
-        </p>
+      {files.length > 0 && (
+        <ul className="upload-files" aria-label="Files">
+          {files.map((f, i) => (
+            <UploadFileRow key={`${i}-${f.file.name}`} state={f} />
+          ))}
+        </ul>
       )}
-      {result && <UploadResult upload={result} />}
     </form>
   );
 }

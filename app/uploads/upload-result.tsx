@@ -1,39 +1,39 @@
 import Link from 'next/link';
-import type { UploadRow } from '@/lib/data/uploads';
+import type { UploadView } from '@/lib/data/uploads';
 
-const STATUS_TEXT: Record<string, string> = {
-  done: 'Ingested',
+const OUTCOME_TEXT: Record<string, string> = {
+  ingested: 'Ingested',
   partial: 'Ingested with files that could not be read',
   duplicate: 'Already ingested, nothing new',
   failed: 'Failed',
 };
 
-/** What the server made of one upload: snapshots per host, duplicates, warnings, or the error. */
-export function UploadResult({ upload }: { upload: UploadRow }) {
-  const isFailed = upload.status === 'failed';
+/** What the server made of one upload: snapshots per host, duplicates, warnings, or the errors. */
+export function UploadResult({ upload }: { upload: UploadView }) {
+  const tone = upload.outcome === 'failed' ? 'result-error' : upload.outcome === 'ingested' ? 'result-ok' : 'result-warn';
   return (
     <div role="status" className="upload-result">
-      <p className={isFailed ? 'result-error' : upload.status === 'done' ? 'result-ok' : 'result-warn'}>
-        {STATUS_TEXT[upload.status] ?? upload.status}: <span className="mono">{upload.fileName}</span>
+      <p className={tone}>
+        {OUTCOME_TEXT[upload.outcome ?? ''] ?? upload.status}: <span className="mono">{upload.fileName}</span>
         {upload.message ? ` — ${upload.message}` : ''}
       </p>
       {upload.snapshots.length > 0 && (
         <ul>
           {upload.snapshots.map((s) => (
             <li key={s.id}>
-              {s.entryCount} entries for <Link href={`/inventory?host=${encodeURIComponent(s.host)}`}>{s.host}</Link> <span className="tag">{s.source}</span>
+              {s.entries} entries for <Link href={`/inventory?host=${encodeURIComponent(s.host)}`}>{s.host}</Link> <span className="tag">{s.source}</span>
               {s.warningCount > 0 && <span className="result-warn"> · {s.warningCount} warnings</span>}
             </li>
           ))}
         </ul>
       )}
-      {upload.warnings.length > 0 && (
-        <details>
-          <summary>{upload.warnings.length} file warnings</summary>
+      {upload.errors.length > 0 && (
+        <details open={upload.outcome === 'failed'}>
+          <summary>{upload.errors.length === 1 ? '1 problem' : `${upload.errors.length} problems`}</summary>
           <ul>
-            {upload.warnings.slice(0, 50).map((w, i) => (
+            {upload.errors.slice(0, 50).map((w, i) => (
               <li key={i}>
-                <span className="mono">{w.file}</span>
+                {w.file && <span className="mono">{w.file}</span>}
                 {w.line ? `:${w.line}` : ''} — {w.message}
               </li>
             ))}

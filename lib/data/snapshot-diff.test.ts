@@ -37,7 +37,7 @@ describe('diffSnapshots', () => {
     const a = await ingestBytes(readSample('autoruns/limgreg_autorunslab2_banner.csv'), 'lab2.csv', { host, collectedAt: new Date('2025-07-03T10:00:00Z') });
     const b = await ingestBytes(readSample('autoruns/limgreg_autorunslab3_banner.csv'), 'lab3.csv', { host, collectedAt: new Date('2025-07-03T11:00:00Z') });
     const changes = await diffSnapshots(a.snapshots[0].snapshotId, b.snapshots[0].snapshotId);
-    expect(changes.filter((c) => c.kind === 'removed').map((c) => c.name)).toContain('EvilRunOnceLM');
+    expect(changes.filter((c) => c.kind === 'removed').map((c) => c.name.split('\\').pop())).toContain('EvilRunOnceLM');
     // Every interval the second snapshot opened or closed shows up as exactly one side of a change.
     const sides = changes.reduce((n, c) => n + (c.kind === 'added' || c.kind === 'removed' ? 1 : 2), 0);
     expect(sides).toBe(b.snapshots[0].added + b.snapshots[0].removed);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { autorunsParser } from './autoruns';
 import { parseAutorunsTime, inferDayOrder } from './autoruns-time';
 import { decodeBytes } from './decode';
+import { identityOf } from './normalize';
 import { ParseError } from './types';
 import { readSample } from '../testing/samples';
 
@@ -55,12 +56,12 @@ describe('autorunsParser on real samples', () => {
   it('lab2: skips the banner, finds the planted evil.exe, parses locale times, keeps profiles as runAs', () => {
     const r = parseSample('limgreg_autorunslab2_banner.csv');
     expect(r.records[0].line).toBe(8);
-    const evil = r.records.filter((x) => x.name === 'C:\\malware\\evil.exe');
+    const evil = r.records.filter((x) => x.name.endsWith('\\C:\\malware\\evil.exe'));
     expect(evil.length).toBeGreaterThan(0);
     expect(evil[0]).toMatchObject({ family: 'windows_autorun', kind: 'Logon', command: 'C:\\malware\\evil.exe' });
     expect(r.records[0].registeredAt).toBe('1993-08-23T05:25:00');
     expect((r.records[0].raw as Record<string, string>).Time).toBe('8/23/1993 5:25 AM');
-    const fnf = r.records.find((x) => x.name === 'Adobe Type Manager')!;
+    const fnf = r.records.find((x) => x.name.endsWith('\\Adobe Type Manager'))!;
     expect(fnf).toMatchObject({ imagePath: 'atmfd.dll', fileNotFound: true, registeredAt: null });
     const user = r.records.find((x) => x.runAs === 'DESKTOP-VO944Q0\\joshu');
     expect(user?.family).toBe('windows_autorun');
@@ -92,16 +93,30 @@ describe('autorunsParser on real samples', () => {
     const r = parseSample('limgreg_autoruns_bc8abbd_homoglyph.csv');
     const glyph = r.records.filter((x) => x.command === '\u0456explorer.exe');
     expect(glyph).toHaveLength(2);
-    expect(glyph[0]).toMatchObject({ name: 'iexplorer.exe', imagePath: '\u0456explorer.exe', registeredAt: null });
+    expect(glyph[0]).toMatchObject({ name: 'HKLM\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\iexplorer.exe', imagePath: '\u0456explorer.exe', registeredAt: null });
     expect(r.records.some((x) => x.imagePath === 'n\u043etepad.exe')).toBe(true);
-    const bth = r.records.find((x) => x.name === 'BthHFEnum\u2000')!;
+    const bth = r.records.find((x) => x.name.endsWith('\\BthHFEnum\u2000'))!;
     expect(bth).toMatchObject({ verified: false, signer: 'Microsoft Corporation' });
   });
 
   it('excel re-saves: whole-line quoting unwrapped, day-first lower-case pm times', () => {
     const r = parseSample('limgreg_autoruns_excel_mangled_utf8bom.csv');
-    expect(r.records[0]).toMatchObject({ name: 'rdpclip', imagePath: 'c:\\windows\\system32\\rdpclip.exe', md5: '4B9E93CC1E606E92873D0BE93F911B9B' });
-    expect(r.records.find((x) => x.name === 'SystemPropertiesPerformance.exe')?.registeredAt).toBe('1909-10-27T11:12:00');
+    expect(r.records[0]).toMatchObject({ name: 'HKLM\\System\\CurrentControlSet\\Control\\Terminal Server\\Wds\\rdpwd\\StartupPrograms\\rdpclip', imagePath: 'c:\\windows\\system32\\rdpclip.exe', md5: '4B9E93CC1E606E92873D0BE93F911B9B' });
+    expect(r.records.find((x) => x.name.endsWith('\\SystemPropertiesPerformance.exe'))?.registeredAt).toBe('1909-10-27T11:12:00');
+  });
+
+  it('the same value name under two locations is two entries (a Run value is not a service)', () => {
+    const csv = [
+      'Time,Entry Location,Entry,Enabled,Category,Profile,Description,Signer,Company,Image Path,Version,Launch String',
+      ',HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run,Updater,enabled,Logon,System-wide,,,,c:\\x\\u.exe,,c:\\x\\u.exe',
+      ',HKLM\\System\\CurrentControlSet\\Services,Updater,enabled,Services,System-wide,,,,c:\\x\\u.exe,,c:\\x\\u.exe',
+    ].join('\r\n');
+    const r = autorunsParser.parse(new TextEncoder().encode(csv), {});
+    expect(r.records.map((x) => x.name)).toEqual([
+      'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run\\Updater',
+      'HKLM\\System\\CurrentControlSet\\Services\\Updater',
+    ]);
+    expect(new Set(r.records.map((x) => identityOf(x).key)).size).toBe(2);
   });
 
   it('PSComputerName header with no values: host null, columns realigned (no Company in Signer)', () => {

@@ -100,6 +100,9 @@ function toRecord(get: (c: AutorunsColumn) => string | undefined, raw: Record<st
   const isTask = category.toLowerCase() === 'tasks' || entryLocation.toLowerCase() === 'task scheduler';
   let name = get('entry') ?? '';
   if (isTask && !name.startsWith('\\')) name = `\\${name}`;
+  // A Run value, a service or a Winlogon value of the same name are different persistence points: the
+  // location (registry key, folder) is part of what the entry is, as it is in Autoruns' own tree.
+  else if (!isTask && entryLocation && name) name = `${entryLocation.replace(/\\+$/, '')}\\${name}`;
   let imagePath = orNull(get('imagePath'));
   let fileNotFound = false;
   if (imagePath && /^file not found:\s*/i.test(imagePath)) {

@@ -27,7 +27,7 @@ async function ingestCase(c: HostileCase) {
   let result: IngestUploadResult | null = null;
   let error: unknown = null;
   try {
-    result = await processUpload(uploadId, c.fileName, { bytes }, { host, format: c.format ?? null });
+    result = await processUpload(uploadId, [{ fileName: c.fileName, bytes }], { host, format: c.format ?? null });
   } catch (err) {
     error = err;
   }

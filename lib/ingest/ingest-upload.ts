@@ -10,9 +10,17 @@ import { UploadBatch } from './upload-batch';
 /** Bumped when a parser change alters what ends up in snapshots; stored as provenance. */
 export const PARSER_VERSION = '2';
 
+/** One file of an upload: a plain export or an archive. */
+export interface UploadPart {
+  fileName: string;
+  source: AsyncIterable<Uint8Array>;
+}
+
 export interface IngestUploadInput {
   uploadId: number;
-  source: AsyncIterable<Uint8Array>;
+  /** The upload's files, in the order they were sent (one, or several `file` parts of one request). */
+  parts: UploadPart[];
+  /** The upload's name, for messages about the upload as a whole. */
   fileName: string;
   /** Fallbacks: data inside the files and archive paths name hosts first (PRODUCT.md §2). */
   host?: string | null;
@@ -38,24 +46,34 @@ export interface IngestUploadResult {
 
 const PROGRESS_EVERY_MS = 1000;
 
+/** Read so far, for GET /api/v1/uploads/{id}: bytes of the parts (before unpacking) and records parsed. */
+interface Progress {
+  files: number;
+  bytes: number;
+  rows: number;
+}
+
 /**
- * Ingest one upload (a plain export or an archive of many hosts' exports) streaming: unpack, parse each file,
+ * Ingest one upload (plain exports or archives of many hosts' exports) streaming: unpack, parse each file,
  * route records to hosts, and store each host in its own transaction as soon as the archive moves on.
- * A plain file that cannot be parsed throws ParseError; inside an archive it becomes a warning naming the file.
+ * A lone plain file that cannot be parsed throws ParseError; inside an archive, or as one of several parts,
+ * it becomes a warning naming the file.
  */
 export async function ingestUpload(input: IngestUploadInput): Promise<IngestUploadResult> {
   const batch = new UploadBatch();
   const warnings: FileWarning[] = [];
   const snapshots: IngestedSnapshot[] = [];
+  const progress: Progress = { files: 0, bytes: 0, rows: 0 };
   let events = 0;
-  let files = 0;
-  let isArchive = false;
   let hasContent = false;
   let lastProgress = Date.now();
 
   const flush = async (keep?: Set<string>) => {
     for (const { group, isContinuation } of batch.take(keep)) {
-      if (isContinuation) warnings.push({ file: input.fileName, message: `${group.hostName}: files were not together in the archive; later ones were added without closing earlier entries` });
+      if (isContinuation) {
+        const note = { message: `${group.hostName}: files were not together in the upload; later ones were added without closing earlier entries` };
+        for (const src of group.sources.values()) src.warnings.push(note);
+      }
       const stored = await storeHostGroup(group, { uploadId: input.uploadId, parserVersion: PARSER_VERSION, isContinuation });
       snapshots.push(...stored.snapshots);
       events += stored.events;
@@ -63,26 +81,43 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
   };
 
   await db().upload.update({ where: { id: input.uploadId }, data: { status: 'processing' } });
-  for await (const item of unpackUpload(input.source, input.fileName)) {
-    if (item.kind === 'warning') {
-      warnings.push({ file: item.path, message: item.message });
-      continue;
-    }
-    files++;
-    isArchive ||= item.path !== input.fileName;
-    const touched = routeFile(batch, input, item.path, item.bytes, warnings, !isArchive);
-    hasContent ||= touched.size > 0;
-    await flush(touched);
-    if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
-      lastProgress = Date.now();
-      await db().upload.update({ where: { id: input.uploadId }, data: { filesDone: files } });
+  for (const part of input.parts) {
+    let isArchive = false;
+    for await (const item of unpackUpload(counted(part.source, progress), part.fileName)) {
+      if (item.kind === 'warning') {
+        warnings.push({ file: item.path, message: item.message });
+        continue;
+      }
+      progress.files++;
+      isArchive ||= item.path !== part.fileName;
+      const isSingle = input.parts.length === 1 && !isArchive;
+      const touched = routeFile(batch, input, item, { warnings, progress, isSingle });
+      hasContent ||= touched.size > 0;
+      await flush(touched);
+      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        await saveProgress(input.uploadId, progress);
+      }
     }
   }
   await flush();
-  if (files === 0) throw new ArchiveError(`the upload holds no files${skipped(warnings)}`, '', 'maxEntries');
+  await saveProgress(input.uploadId, progress);
+  if (progress.files === 0) throw new ArchiveError(`the upload holds no files${skipped(warnings)}`, '', 'maxEntries');
   // No member gave anything to store (all unreadable or skipped): a refusal with the reasons, not a silent "failed".
   if (!hasContent) throw new ArchiveError(`nothing in the upload could be ingested${skipped(warnings)}`, '');
-  return { uploadId: input.uploadId, fileName: input.fileName, status: uploadStatus(snapshots, events, warnings), files, snapshots, events, warnings };
+  const status = uploadStatus(snapshots, events, warnings);
+  return { uploadId: input.uploadId, fileName: input.fileName, status, files: progress.files, snapshots, events, warnings };
+}
+
+async function* counted(source: AsyncIterable<Uint8Array>, progress: Progress): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    progress.bytes += chunk.length;
+    yield chunk;
+  }
+}
+
+async function saveProgress(uploadId: number, p: Progress) {
+  await db().upload.update({ where: { id: uploadId }, data: { filesDone: p.files, bytesDone: BigInt(p.bytes), rowsDone: p.rows } });
 }
 
 /** The first few warnings, so a refusal says what was skipped and why. */
@@ -100,7 +135,12 @@ function uploadStatus(snapshots: IngestedSnapshot[], events: number, warnings: F
 }
 
 /** Parse one file and add its records to the batch; returns the host keys it touched. */
-function routeFile(batch: UploadBatch, input: IngestUploadInput, path: string, bytes: Uint8Array, warnings: FileWarning[], isSingle: boolean): Set<string> {
+function routeFile(
+  batch: UploadBatch,
+  input: IngestUploadInput,
+  { path, bytes }: { path: string; bytes: Uint8Array },
+  { warnings, progress, isSingle }: { warnings: FileWarning[]; progress: Progress; isSingle: boolean },
+): Set<string> {
   const hints = hintsFromPath(path);
   const fallbackHost = hints.host ?? input.host ?? null;
   const collectedAt = input.collectedAt ?? (hints.collectedAt ? new Date(hints.collectedAt) : null);
@@ -112,6 +152,7 @@ function routeFile(batch: UploadBatch, input: IngestUploadInput, path: string, b
     warnings.push({ file: path, line: err.line, message: `could not be read: ${err.message}` });
     return new Set();
   }
+  progress.rows += member.kind === 'unit' ? 1 : member.result.records.length + (member.result.events?.length ?? 0);
   const labels = { ...hints.labels, ...input.labels };
   if (member.kind === 'unit') {
     if (!fallbackHost) return noHost(path, warnings, isSingle);

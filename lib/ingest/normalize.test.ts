@@ -180,7 +180,8 @@ describe('identity', () => {
       expect(normalizeName(r.family, id.normName)).toBe(id.normName);
     }
     const flagged = recs.filter((r) => hasSuspiciousUnicode(`${r.name} ${r.command} ${r.imagePath ?? ''}`));
-    expect(flagged.map((r) => r.name).sort()).toEqual(['BthHFEnum\u2000', 'SecurityHealth System Tray', 'iexplorer.exe', 'iexplorer.exe', 'notepad.exe', 'notepad.exe']);
+    // Autoruns names are Entry Location\\Entry; the flagged part is the value name.
+    expect(flagged.map((r) => r.name.split('\\').pop()).sort()).toEqual(['BthHFEnum\u2000', 'SecurityHealth System Tray', 'iexplorer.exe', 'iexplorer.exe', 'notepad.exe', 'notepad.exe']);
   });
 
   it('per-user OneDrive tasks on two real hosts share one identity', () => {

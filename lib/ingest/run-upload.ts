@@ -17,25 +17,29 @@ export interface UploadOptions {
 }
 
 /** Record a received upload (status "received") before any parsing, so it can be followed and retried. */
-export async function createUpload(o: { fileName: string; sha256: string; size: number; uploadedBy?: string | null }): Promise<number> {
+export async function createUpload(o: { fileName: string; sha256: string; size: number; files?: number; uploadedBy?: string | null }): Promise<number> {
   const row = await db().upload.create({
-    data: { fileName: o.fileName, sha256: o.sha256, sizeBytes: BigInt(o.size), uploadedBy: o.uploadedBy ?? null },
+    data: { fileName: o.fileName, sha256: o.sha256, sizeBytes: BigInt(o.size), filesTotal: o.files ?? 1, uploadedBy: o.uploadedBy ?? null },
     select: { id: true },
   });
   return row.id;
 }
 
-/** Process a received upload from its spooled file or bytes, and record the outcome on the upload row. */
-export async function processUpload(
-  uploadId: number,
-  fileName: string,
-  content: { path: string } | { bytes: Uint8Array },
-  options: UploadOptions,
-): Promise<IngestUploadResult> {
-  const source = 'path' in content ? createReadStream(content.path) : oneChunk(content.bytes);
+/** One file of a received upload: spooled on disk (API, queue) or in memory (CLI, tests). */
+export type ReceivedPart = { fileName: string } & ({ path: string } | { bytes: Uint8Array });
+
+/** The name an upload of several files goes by in lists: the first file's, with how many follow. */
+export function uploadName(fileNames: string[]): string {
+  return fileNames.length > 1 ? `${fileNames[0]} (+${fileNames.length - 1} more)` : (fileNames[0] ?? 'upload');
+}
+
+/** Process a received upload from its spooled files or bytes, and record the outcome on the upload row. */
+export async function processUpload(uploadId: number, received: ReceivedPart[], options: UploadOptions): Promise<IngestUploadResult> {
+  const parts = received.map((p) => ({ fileName: p.fileName, source: 'path' in p ? createReadStream(p.path) : oneChunk(p.bytes) }));
+  const fileName = uploadName(received.map((p) => p.fileName));
   const { deferStats, ...ingestOptions } = options;
   try {
-    const result = await ingestUpload({ uploadId, source, fileName, ...ingestOptions });
+    const result = await ingestUpload({ uploadId, parts, fileName, ...ingestOptions });
     // Stats of hosts committed before a failure stay marked dirty and are picked up by the next refresh.
     if (!deferStats) await refreshDirtyEntryStats(db());
     const duplicates = result.snapshots.filter((s) => s.isDuplicate).length;
@@ -49,7 +53,10 @@ export async function processUpload(
     return result;
   } catch (err) {
     const isExpected = err instanceof ParseError || err instanceof ArchiveError;
-    await finish(uploadId, { status: 'failed', message: isExpected ? (err as Error).message : 'internal error while ingesting' });
+    const message = isExpected ? (err as Error).message : 'internal error while ingesting';
+    // The refusal is the upload's error list too, so GET /api/v1/uploads/{id} says which file and line.
+    const error = { file: received.length === 1 ? received[0]!.fileName : fileName, line: err instanceof ParseError ? (err.line ?? null) : null, message };
+    await finish(uploadId, { status: 'failed', message, warnings: [error] as unknown as Prisma.InputJsonValue });
     throw err;
   }
 }
@@ -69,5 +76,5 @@ export async function ingestBytes(
   options: UploadOptions & { uploadedBy?: string | null } = {},
 ): Promise<IngestUploadResult> {
   const uploadId = await createUpload({ fileName, sha256: sha256Hex(bytes), size: bytes.length, uploadedBy: options.uploadedBy });
-  return processUpload(uploadId, fileName, { bytes }, options);
+  return processUpload(uploadId, [{ fileName, bytes }], options);
 }

@@ -12,9 +12,8 @@ import { requestStatsRefresh, settleStatsRefresh } from './stats-refresher';
 /** What a queued upload carries: everything processUpload needs, as JSON. */
 export interface IngestJob {
   uploadId: number;
-  fileName: string;
-  /** The spooled upload (TASKLENS_SPOOL_DIR); deleted once the upload is ingested or refused. */
-  path: string;
+  /** The upload's spooled files (TASKLENS_SPOOL_DIR), in the order sent; deleted once ingested or refused. */
+  files: { fileName: string; path: string }[];
   host: string | null;
   collectedAt: string | null;
   labels: Record<string, string>;
@@ -31,25 +30,37 @@ export async function enqueueUpload(job: IngestJob): Promise<string> {
   return id;
 }
 
-function optionsOf(job: IngestJob): UploadOptions {
+function optionsOf(job: QueuedJob): UploadOptions {
   return { host: job.host, collectedAt: job.collectedAt ? new Date(job.collectedAt) : null, labels: job.labels, format: job.format, deferStats: true };
 }
 
-async function runJob(job: PgBoss.JobWithMetadata<IngestJob>): Promise<IngestJobOutput> {
+/** Jobs queued before uploads could hold several files carried one `fileName` and `path`. */
+type QueuedJob = IngestJob | (Omit<IngestJob, 'files'> & { fileName: string; path: string });
+
+function filesOf(data: QueuedJob): IngestJob['files'] {
+  return 'files' in data ? data.files : [{ fileName: data.fileName, path: data.path }];
+}
+
+async function removeAll(files: IngestJob['files']) {
+  await Promise.all(files.map((f) => removeSpooled(f.path)));
+}
+
+async function runJob(job: PgBoss.JobWithMetadata<QueuedJob>): Promise<IngestJobOutput> {
   const data = job.data;
-  if (!existsSync(data.path)) {
+  const files = filesOf(data);
+  if (!files.every((f) => existsSync(f.path))) {
     // Only a finished run deletes the file; without it there is nothing left to retry.
     await db().upload.update({ where: { id: data.uploadId }, data: { status: 'failed', message: 'the spooled upload is gone', finishedAt: new Date() } });
     return { ok: false, message: 'the spooled upload is gone', line: null };
   }
   try {
-    const result = await processUpload(data.uploadId, data.fileName, { path: data.path }, optionsOf(data));
-    await removeSpooled(data.path);
+    const result = await processUpload(data.uploadId, files, optionsOf(data));
+    await removeAll(files);
     return { ok: true, result };
   } catch (err) {
     // A file that cannot be read will not read better on a retry: refuse it once, and keep the reason.
     if (err instanceof ParseError || err instanceof ArchiveError) {
-      await removeSpooled(data.path);
+      await removeAll(files);
       return { ok: false, message: err.message, line: err instanceof ParseError ? (err.line ?? null) : null };
     }
     console.error(`ingest queue: upload ${data.uploadId} (attempt ${job.retryCount + 1}) failed:`, err);
@@ -70,7 +81,7 @@ async function runJob(job: PgBoss.JobWithMetadata<IngestJob>): Promise<IngestJob
 export async function startIngestWorkers(concurrency: number): Promise<void> {
   const boss = await getBoss();
   for (let i = 0; i < concurrency; i++) {
-    await boss.work<IngestJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => runJob(job!));
+    await boss.work<QueuedJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => runJob(job!));
   }
 }
 

@@ -9,8 +9,7 @@ export async function queueBytes(bytes: Uint8Array, fileName: string, o: { host?
   const uploadId = await createUpload({ fileName, sha256: file.sha256, size: file.size, uploadedBy: 'test' });
   const jobId = await enqueueUpload({
     uploadId,
-    fileName,
-    path: file.path,
+    files: [{ fileName, path: file.path }],
     host: o.host ?? null,
     collectedAt: o.collectedAt?.toISOString() ?? null,
     labels: {},

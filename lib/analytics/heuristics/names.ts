@@ -6,9 +6,9 @@ import type { Heuristic, HeuristicInput } from './types';
 const hit = (id: string, detail: string) => ({ id, detail });
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 
-/** The last path component of a task name, or the label / unit name for Unix jobs. */
+/** The last path component of a task name or an autorun's location\value, or the label / unit name for Unix jobs. */
 function leafName(i: HeuristicInput): string {
-  if (i.family === 'windows_task') return i.name.split('\\').filter(Boolean).pop() ?? i.name;
+  if (i.family === 'windows_task' || i.family === 'windows_autorun') return i.name.split('\\').filter(Boolean).pop() ?? i.name;
   if (i.family === 'systemd_timer') return i.name.replace(/\.(?:timer|service)$/, '');
   return i.name;
 }
