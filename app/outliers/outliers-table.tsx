@@ -20,8 +20,11 @@ import { familyLabel } from '@/lib/format/labels';
 import { OUTLIER_SORTS, serializeOutlierSearchParams, type OutlierSearch } from '@/lib/validation/outliers';
 import { outlierColumnsFor } from './outliers-columns';
 
-/** Family is on every row's entry link already; it stays one click away in Columns so the row fits 1440 px. */
-const OUTLIERS_HIDDEN = ['family'];
+/**
+ * Hidden until chosen in Columns, so a row (with triage and suppress) fits a 1440 px screen: family is a filter
+ * above the table with its counts, and newness is a reason chip ("first seen 2 days ago").
+ */
+const OUTLIERS_HIDDEN = ['family', 'newSince'];
 
 const SUPPRESSED_OPTIONS = [
   { value: 'hide' as const, label: 'hidden' },

@@ -15,7 +15,7 @@ export function ScoreChips({ row }: { row: OutlierRow }) {
   return (
     <ul className="chips" aria-label="Why it scored">
       {row.reasons.map((r, i) => (
-        <li key={i} className={`score-chip part-${r.part}`} title={PART_LABELS[r.part]}>
+        <li key={i} className={`score-chip part-${r.part}`} title={`${PART_LABELS[r.part]}: ${r.text}`}>
           {r.text}
         </li>
       ))}

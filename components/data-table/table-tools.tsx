@@ -17,7 +17,7 @@ export function TableTools<TData extends RowData>({ table, exportHref }: TableTo
     <div className="table-tools">
       {hideable.length > 1 && (
         <details className="row-menu column-menu">
-          <summary aria-label="Choose columns">Columns{hiddenCount ? ` (${hiddenCount} hidden)` : ''}</summary>
+          <summary>Columns{hiddenCount ? ` (${hiddenCount} hidden)` : ''}</summary>
           <fieldset className="menu-panel">
             <legend className="sr-only">Visible columns</legend>
             {hideable.map((c) => (

@@ -44,7 +44,7 @@ export const hostEntryColumns = col.columns([
           {r.reasons
             .filter((x) => x.part !== 'prevalence' && x.part !== 'rarity')
             .map((x, i) => (
-              <li key={i} className={`score-chip part-${x.part}`}>
+              <li key={i} className={`score-chip part-${x.part}`} title={x.text}>
                 {x.text}
               </li>
             ))}
