@@ -43,11 +43,11 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/no
             {((search.page - 1) * search.size + 1).toLocaleString('en-US')}–{Math.min(page.total, search.page * search.size).toLocaleString('en-US')} of{' '}
             {page.total.toLocaleString('en-US')}
           </span>
-          {search.page > 1 ? <Link href={href({ page: search.page - 1 })}>Newer</Link> : <span className="muted">Newer</span>}
+          {search.page > 1 ? <Link href={href({ page: search.page - 1 })}>Newer</Link> : <span className="pager-off">Newer</span>}
           <span aria-current="page">
             Page {search.page} of {pages}
           </span>
-          {search.page < pages ? <Link href={href({ page: search.page + 1 })}>Older</Link> : <span className="muted">Older</span>}
+          {search.page < pages ? <Link href={href({ page: search.page + 1 })}>Older</Link> : <span className="pager-off">Older</span>}
         </nav>
       )}
     </>

@@ -4,12 +4,12 @@ export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** Hours from opening (or re-opening) an item to its due date, per severity: settings key `sla`. */
-export const slaSettingsSchema = z.object({
-  critical: z.coerce.number().int().min(1).max(24 * 365),
-  high: z.coerce.number().int().min(1).max(24 * 365),
-  medium: z.coerce.number().int().min(1).max(24 * 365),
-  low: z.coerce.number().int().min(1).max(24 * 365),
-});
+const hours = z.coerce
+  .number({ message: 'a whole number of hours' })
+  .int('a whole number of hours')
+  .min(1, 'at least 1 hour')
+  .max(24 * 365, 'at most 8,760 hours (a year)');
+export const slaSettingsSchema = z.object({ critical: hours, high: hours, medium: hours, low: hours });
 export type SlaSettings = z.infer<typeof slaSettingsSchema>;
 
 export const DEFAULT_SLA: SlaSettings = { critical: 24, high: 72, medium: 7 * 24, low: 30 * 24 };

@@ -24,8 +24,8 @@ export default async function SettingsPage() {
       <section className="panel" aria-labelledby="sla-heading">
         <h2 id="sla-heading">Triage SLA</h2>
         <p className="muted">
-          A triage item gets its severity from the entry’s score when it is opened, and its due date from these hours; re-opening (a send-back to
-          New, or a drift) restarts the clock. Items already open keep their due dates.
+          A triage item gets its severity from the entry’s score when it is opened, and its due date from these hours; re-opening it (back to New,
+          by hand or after a drift) restarts the clock. Items already open keep their due dates.
         </p>
         <SlaSettingsForm sla={sla} />
       </section>
