@@ -85,6 +85,18 @@ export async function startIngestWorkers(concurrency: number): Promise<void> {
   }
 }
 
+/**
+ * On the embedded database the server's own workers are the only ones (one process owns the folder), so a job
+ * still active when the server starts was left by a crash or kill: hand it back to the queue now (a retry, after
+ * the retry delay) instead of when it expires hours later. Returns how many were handed back.
+ */
+export async function retryOrphanedJobs(): Promise<number> {
+  const boss = await getBoss();
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT id::text FROM pgboss.job WHERE name = ${INGEST_QUEUE} AND state = 'active'`;
+  for (const { id } of rows) await boss.fail(INGEST_QUEUE, id, { message: 'the server stopped during ingest; retried at restart' });
+  return rows.length;
+}
+
 /** Wait for an upload's job to finish (POST /api/v1/uploads?wait=true); null when it failed for good. */
 export async function waitForJob(jobId: string, pollMs = 250): Promise<IngestJobOutput | null> {
   const boss = await getBoss();

@@ -1,4 +1,5 @@
-import { startIngestWorkers } from './ingest-queue';
+import { isEmbeddedDb } from '@/lib/db/env';
+import { retryOrphanedJobs, startIngestWorkers } from './ingest-queue';
 
 /** TASKLENS_WORKERS: ingest jobs a process runs at once (default 2; 0 leaves ingest to `tasklens worker`). */
 export function workerConcurrency(override?: number): number {
@@ -11,6 +12,10 @@ export async function startWorkersFromEnv(where: 'server' | 'worker', override?:
   const concurrency = workerConcurrency(override);
   if (concurrency === 0) return 0;
   try {
+    if (where === 'server' && isEmbeddedDb()) {
+      const orphans = await retryOrphanedJobs();
+      if (orphans) console.log(`ingest queue: ${orphans} upload(s) interrupted by the last stop queued again`);
+    }
     await startIngestWorkers(concurrency);
     console.log(`ingest queue: ${concurrency} worker(s) in this ${where} process`);
   } catch (err) {
