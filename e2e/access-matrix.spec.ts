@@ -1,7 +1,8 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { HANDLER_POLICY, PAGE_POLICY, type Access } from '../lib/auth/route-policy';
+import { readFileSync } from 'node:fs';
+import { ACTION_POLICY, HANDLER_POLICY, PAGE_POLICY, type Access } from '../lib/auth/route-policy';
 import { hasRole } from '../lib/auth/roles';
-import { emailOf, PASSWORD, readTokens, ROLES, statePath, type E2ERole } from './support/auth';
+import { E2E_PORT, emailOf, PASSWORD, readTokens, ROLES, statePath, type E2ERole } from './support/auth';
 
 // Every page and route handler in lib/auth/route-policy.ts (which the unit test keeps complete) against the running
 // server, for an anonymous visitor, a session of each role, and each kind of API token.
@@ -59,6 +60,59 @@ test('route handlers with sessions: anonymous → 401, below the role → 403, o
         const ok = expected ? expected.includes(status) : ![401, 403].includes(status) && status < 500;
         if (!ok) outcomes.push(`${caller} ${method} ${url}: got ${status}`);
       }
+    }
+    await ctx.dispose();
+  }
+  expect(outcomes).toEqual([]);
+});
+
+/** The built app's Server Actions: id → `<file>#<export>` and a page that carries it (Next's server reference manifest). */
+function builtActions(): Map<string, { id: string; page: string }> {
+  const dist = `.next-e2e-${E2E_PORT}`;
+  const manifest = JSON.parse(readFileSync(`${dist}/server/server-reference-manifest.json`, 'utf8')) as {
+    node: Record<string, { filename: string; exportedName: string; workers: Record<string, unknown> }>;
+  };
+  const out = new Map<string, { id: string; page: string }>();
+  for (const [id, a] of Object.entries(manifest.node)) {
+    const pages = Object.keys(a.workers).filter((w) => w.endsWith('/page') && !w.includes('_not-found'));
+    const own = pages.find((w) => `${w.replace(/\/page$/, '')}/actions.ts` === a.filename) ?? pages[0]!;
+    out.set(`${a.filename}#${a.exportedName}`, { id, page: concrete(own.replace(/^app/, '').replace(/\/page$/, '') || '/') });
+  }
+  return out;
+}
+
+/**
+ * Call a Server Action the way the browser does (Next-Action header, React's reply encoding): the arguments are
+ * (undefined, an empty FormData), so an allowed call gets past the gate and stops at validation, changing nothing.
+ */
+async function callAction(ctx: APIRequestContext, action: { id: string; page: string }) {
+  return ctx.fetch(action.page, {
+    method: 'POST',
+    maxRedirects: 0,
+    headers: { 'next-action': action.id, accept: 'text/x-component' },
+    multipart: { '0': '["$undefined","$K1"]' },
+  });
+}
+
+test('server actions with sessions: anonymous → /login, below the role → 403, otherwise past the gate', async ({ baseURL }) => {
+  const built = builtActions();
+  // Every action the build holds has a policy, and every policy names a built action.
+  expect([...built.keys()].sort()).toEqual(Object.keys(ACTION_POLICY).sort());
+  const outcomes: string[] = [];
+  for (const caller of CALLERS) {
+    const ctx = await contextFor(baseURL!, caller);
+    for (const [key, access] of Object.entries(ACTION_POLICY)) {
+      if (access === 'public') continue;
+      const allowed = isAllowed(caller, access);
+      // Signing out (which needs no form field) would end the stored session other specs use.
+      if (allowed && key.endsWith('#signOut')) continue;
+      const r = await callAction(ctx, built.get(key)!);
+      const redirect = r.headers()['x-action-redirect'] ?? '';
+      let got: string;
+      if (caller === 'anonymous') got = redirect.startsWith('/login') ? 'ok' : `expected a redirect to /login, got ${r.status()} ${redirect}`;
+      else if (!allowed) got = r.status() === 403 ? 'ok' : `expected 403, got ${r.status()} ${redirect}`;
+      else got = r.status() === 200 && !redirect.startsWith('/login') ? 'ok' : `expected 200 past the gate, got ${r.status()} ${redirect}`;
+      if (got !== 'ok') outcomes.push(`${caller} ${key}: ${got}`);
     }
     await ctx.dispose();
   }

@@ -21,6 +21,17 @@ test('outliers, entries, hosts and a host diff through the API', async ({ baseUR
   const hosts = await (await api.get(`/api/v1/hosts?q=${encodeURIComponent(hostName)}`)).json();
   expect(hosts.total).toBeGreaterThanOrEqual(1);
 
+  // Each item names its first hosts and its triage; label and state filter like the page's filters.
+  expect(outliers.items[0].hosts).toEqual([hostName]);
+  expect(outliers.items[0].triage).toEqual({ state: expect.any(String), assignee: null });
+  const role: string = hosts.items.find((h: { name: string }) => h.name === hostName).labels.role;
+  const byLabel = await (await api.get(`/api/v1/outliers?limit=200&label=${encodeURIComponent(`role=${role}`)}`)).json();
+  expect(byLabel.items.map((i: { entryId: number }) => i.entryId)).toContain(outliers.items[0].entryId);
+  expect(byLabel.total).toBeLessThan(outliers.total);
+  expect((await (await api.get('/api/v1/outliers?label=role%3Dno-such-role')).json()).total).toBe(0);
+  const closed = await (await api.get('/api/v1/outliers?limit=200&state=closed')).json();
+  expect(closed.items.every((i: { triage: { state: string } }) => i.triage.state === 'closed')).toBe(true);
+
   const inventory = await (await api.get('/api/v1/entries?q=UpdateOrchestrator&size=25')).json();
   expect(inventory.items.length).toBeGreaterThan(0);
 

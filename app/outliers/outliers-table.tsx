@@ -26,6 +26,13 @@ import { outlierColumnsFor } from './outliers-columns';
  */
 const OUTLIERS_HIDDEN = ['family', 'newSince'];
 
+const MIN_SCORE_OPTIONS = [
+  { value: '' as const, label: 'threshold' },
+  ...[0, 20, 40, 60, 80].map((n) => ({ value: String(n), label: `≥ ${n}` })),
+];
+
+const STATE_LABELS: Record<string, string> = { new: 'new', in_review: 'in review', benign: 'benign', suspicious: 'suspicious', malicious: 'malicious', closed: 'closed' };
+
 const SUPPRESSED_OPTIONS = [
   { value: 'hide' as const, label: 'hidden' },
   { value: 'show' as const, label: 'shown' },
@@ -65,6 +72,23 @@ export function OutliersTable({ search, page, canSuppress, triageRole, triage, a
         <SelectFilter label="Suppressed" ariaLabel="Suppressed entries" value={search.suppressed} options={SUPPRESSED_OPTIONS} onChange={(suppressed) => navigate({ suppressed, page: 1 })} />
         <TableTools table={table} exportHref={`/outliers/export${serializeOutlierSearchParams({ ...search, page: 1 })}`} />
       </div>
+      <div className="toolbar">
+        <SearchBox value={search.host} label="Host filter" placeholder="Host name…" onSearch={(host) => navigate({ host, page: 1 })} />
+        <SearchBox value={search.label} label="Label filter" placeholder="Label, e.g. role=dc" onSearch={(label) => navigate({ label, page: 1 })} />
+        <SelectFilter
+          label="Score"
+          ariaLabel="Minimum score"
+          value={search.minScore === undefined ? '' : String(search.minScore)}
+          options={MIN_SCORE_OPTIONS}
+          onChange={(v) => navigate({ minScore: v === '' ? undefined : Number(v), page: 1 })}
+        />
+        <FacetFilter
+          label="Triage"
+          options={page.facets.state.map((f) => ({ value: f.value, label: STATE_LABELS[f.value] ?? f.value, count: f.count }))}
+          selected={search.state}
+          onChange={(state) => navigate({ state: state as OutlierSearch['state'], page: 1 })}
+        />
+      </div>
       {page.facets.heuristic.length > 0 && (
         <div className="toolbar">
           <FacetFilter
@@ -90,7 +114,7 @@ export function OutliersTable({ search, page, canSuppress, triageRole, triage, a
         caption="Outliers"
         isPending={isPending}
         empty={
-          page.total === 0 && !search.q && search.family.length === 0 && !search.heuristic ? (
+          page.total === 0 && !search.q && search.family.length === 0 && !search.heuristic && !search.host && !search.label && search.state.length === 0 ? (
             <p>
               Nothing stands out yet. Outliers appear once several hosts have reported: <Link href="/uploads">upload more exports</Link>.
             </p>

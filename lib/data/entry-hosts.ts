@@ -43,3 +43,13 @@ export async function listEntryHosts(entryId: number, s: EntryHostSearch): Promi
     total: totals[0]?.n ?? 0,
   };
 }
+
+/** The first few hosts (by name) having each entry now: what an API listing shows next to a host count. */
+export async function sampleHostNames(entryIds: number[], perEntry: number): Promise<Record<number, string[]>> {
+  if (entryIds.length === 0) return {};
+  const rows = await db().$queryRaw<{ entry_id: number; hosts: string[] }[]>`
+    SELECT e.id AS entry_id, ARRAY(SELECT h.name FROM presences p JOIN hosts h ON h.id = p.host_id
+                                   WHERE p.entry_id = e.id AND p.until_at IS NULL ORDER BY h.key LIMIT ${perEntry}) AS hosts
+    FROM unnest(${entryIds}::int[]) AS e(id)`;
+  return Object.fromEntries(rows.map((r) => [r.entry_id, r.hosts]));
+}

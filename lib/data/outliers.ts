@@ -25,7 +25,7 @@ export interface OutlierPage {
   rows: OutlierRow[];
   total: number;
   threshold: number;
-  facets: { family: { value: string; count: number }[]; heuristic: { value: string; count: number }[] };
+  facets: { family: { value: string; count: number }[]; heuristic: { value: string; count: number }[]; state: { value: string; count: number }[] };
 }
 
 export interface ScoredRow {
@@ -68,11 +68,21 @@ const ORDER: Record<OutlierSort, Prisma.Sql> = {
   name: Prisma.sql`name`,
 };
 
-function filters(s: OutlierSearch, threshold: number, withFamily: boolean): Prisma.Sql {
+/** An entry's fleet-wide triage state; never triaged is `new`. */
+const TRIAGE_STATE = Prisma.sql`COALESCE((SELECT t.state FROM triage_items t WHERE t.entry_id = scored.id AND t.scope = 'fleet'), 'new')`;
+
+/** The WHERE of a filter; a facet's own filter is left out (`without`) so its counts show the other choices too. */
+function filters(s: OutlierSearch, threshold: number, without?: 'family' | 'state'): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`score >= ${s.minScore ?? threshold}`];
   if (s.suppressed === 'hide') parts.push(Prisma.sql`NOT is_suppressed`);
   if (s.suppressed === 'only') parts.push(Prisma.sql`is_suppressed`);
-  if (withFamily && s.family.length) parts.push(Prisma.sql`family = ANY(${s.family}::text[])`);
+  if (without !== 'family' && s.family.length) parts.push(Prisma.sql`family = ANY(${s.family}::text[])`);
+  if (without !== 'state' && s.state.length) parts.push(Prisma.sql`${TRIAGE_STATE} = ANY(${s.state}::text[])`);
+  if (s.label) {
+    const [key, value] = s.label.split('=') as [string, string];
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM presences p JOIN host_labels l ON l.host_id = p.host_id
+      WHERE p.entry_id = scored.id AND p.until_at IS NULL AND l.key = ${key.toLowerCase()} AND l.value = ${value})`);
+  }
   if (s.heuristic) parts.push(Prisma.sql`${s.heuristic} = ANY(heuristic_ids)`);
   if (s.q) {
     const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -131,10 +141,10 @@ export async function listOutliers(s: OutlierSearch): Promise<OutlierPage> {
     ? Prisma.sql`SELECT p.entry_id FROM presences p JOIN hosts h ON h.id = p.host_id WHERE h.key = ${s.host.toLowerCase()} AND p.until_at IS NULL`
     : undefined;
   const scored = scoredEntriesSql(settings, hostScope);
-  const where = filters(s, settings.outlierThreshold, true);
+  const where = filters(s, settings.outlierThreshold);
   const dir = s.sort.desc ? Prisma.sql`DESC NULLS LAST` : Prisma.sql`ASC NULLS LAST`;
   // One statement scores the set once (MATERIALIZED) and answers the page, the total and both facets from it.
-  const [result] = await db().$queryRaw<{ rows: JsonScoredRow[] | null; total: number; families: Facet[] | null; heuristics: Facet[] | null }[]>`
+  const [result] = await db().$queryRaw<{ rows: JsonScoredRow[] | null; total: number; families: Facet[] | null; heuristics: Facet[] | null; states: Facet[] | null }[]>`
     WITH scored AS MATERIALIZED (${scored}),
     filtered AS (SELECT * FROM scored WHERE ${where})
     SELECT
@@ -142,14 +152,17 @@ export async function listOutliers(s: OutlierSearch): Promise<OutlierPage> {
                                  LIMIT ${s.size} OFFSET ${(s.page - 1) * s.size}) r) AS rows,
       (SELECT count(*)::int FROM filtered) AS total,
       (SELECT json_agg(f ORDER BY f.count DESC) FROM (SELECT family AS value, count(*)::int AS count FROM scored
-         WHERE ${filters(s, settings.outlierThreshold, false)} GROUP BY family) f) AS families,
+         WHERE ${filters(s, settings.outlierThreshold, 'family')} GROUP BY family) f) AS families,
+      (SELECT json_agg(f ORDER BY f.count DESC) FROM (SELECT ${TRIAGE_STATE} AS value, count(*)::int AS count FROM scored
+         WHERE ${filters(s, settings.outlierThreshold, 'state')} GROUP BY 1) f) AS states,
       (SELECT json_agg(h ORDER BY h.count DESC) FROM (SELECT hid AS value, count(*)::int AS count FROM filtered, unnest(heuristic_ids) AS hid
          GROUP BY hid ORDER BY count DESC LIMIT 30) h) AS heuristics`;
   const rows = (result.rows ?? []).map(fromJson);
   const families = result.families ?? [];
   const heuristics = result.heuristics ?? [];
   const totals = [{ n: result.total }];
-  return { rows: rows.map(toOutlierRow), total: totals[0]?.n ?? 0, threshold: settings.outlierThreshold, facets: { family: families, heuristic: heuristics } };
+  const facets = { family: families, heuristic: heuristics, state: result.states ?? [] };
+  return { rows: rows.map(toOutlierRow), total: totals[0]?.n ?? 0, threshold: settings.outlierThreshold, facets };
 }
 
 /**
@@ -159,7 +172,7 @@ export async function listOutliers(s: OutlierSearch): Promise<OutlierPage> {
 export async function listOutlierIds(s: OutlierSearch, afterId: number, limit: number): Promise<{ ids: number[]; remaining: number }> {
   const settings = await getScoreSettings();
   const rows = await db().$queryRaw<{ id: number; n: number }[]>`SELECT id, count(*) OVER ()::int AS n
-    FROM (${scoredEntriesSql(settings)}) scored WHERE ${filters(s, settings.outlierThreshold, true)} AND id > ${afterId}
+    FROM (${scoredEntriesSql(settings)}) scored WHERE ${filters(s, settings.outlierThreshold)} AND id > ${afterId}
     ORDER BY id LIMIT ${limit}`;
   return { ids: rows.map((r) => r.id), remaining: Math.max(0, (rows[0]?.n ?? 0) - rows.length) };
 }
