@@ -158,13 +158,16 @@ function parseText(text: string): ParseResult {
     return { line, fields: tokenizeLine(r.fields[0], innerDelimiter) };
   });
   const { names, columns } = effectiveColumns(hit.fields, rows.map((r) => r.fields), warnings);
-  const at = (col: AutorunsColumn) => columns.indexOf(col);
+  // Column positions looked up once (toRecord asks for each column of every row).
+  const colIndex = new Map<AutorunsColumn, number>();
+  columns.forEach((c, i) => c && !colIndex.has(c) && colIndex.set(c, i));
+  const at = (col: AutorunsColumn) => colIndex.get(col) ?? -1;
   const timeIdx = at('time');
   const order = inferDayOrder(timeIdx < 0 ? [] : rows.map((r) => r.fields[timeIdx] ?? ''));
   const records: JobRecord[] = [];
   const headerKey = hit.fields.join('\u0000');
   for (const { line, fields } of rows) {
-    if (fields.join('\u0000') === headerKey) continue; // repeated header (concatenated exports)
+    if (fields.length === hit.fields.length && fields.join('\u0000') === headerKey) continue; // repeated header (concatenated exports)
     const get = (col: AutorunsColumn) => {
       const i = at(col);
       return i < 0 ? undefined : (fields[i] ?? '');

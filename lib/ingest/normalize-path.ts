@@ -5,7 +5,25 @@
 
 /** Only ASCII whitespace is collapsed/trimmed: U+2000 and friends are homoglyph tricks and must stay visible. */
 export const ASCII_WS = /[ \t\r\n\f\v]+/g;
-export const collapseWs = (s: string) => s.replace(ASCII_WS, ' ').replace(/^ | $/g, '');
+const EDGE_SPACE = /^ | $/g;
+/** Most text is already collapsed: one scan decides, and only text that needs it pays for the two replaces. */
+export const collapseWs = (s: string) => (needsCollapse(s) ? s.replace(ASCII_WS, ' ').replace(EDGE_SPACE, '') : s);
+
+function needsCollapse(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return true;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+    } else if (c >= 9 && c <= 13) return true; // \t \n \v \f \r
+    else prevSpace = false;
+  }
+  return false;
+}
 
 const TOKEN_START = String.raw`(^|[ "'=,;(])`;
 
@@ -41,32 +59,49 @@ const TEMP_FILE = /(?<![0-9a-z])(?:tmp[0-9a-f]{1,8}|~df[0-9a-f]{4,})\.tmp(?![0-9
 const WIN_TEMP_COMPONENT = /(\\(?:temp|tmp)\\(?:[^\\ "]+\\)*)([0-9a-f]{8,})(?=\.[0-9a-z]{1,4}(?![0-9a-z])|[\\ "]|$)/gi;
 const UNIX_TEMP_COMPONENT = /(\/(?:tmp|var\/tmp)\/(?:[^/ "']+\/)*)(tmp\.[0-9A-Za-z]{6,}|[0-9a-fA-F]{8,})(?=\.[0-9a-z]{1,4}(?![0-9a-z])|[/ "']|$)/g;
 
+// Every rule below first asks whether the text can match at all (a substring or a one-character-class test the
+// regex could not match without); most paths and command lines carry no SID, GUID, temp name or NT prefix, and
+// the fast test is several times cheaper than a replace that finds nothing.
+const SID_HINT = /s-1-/i;
+const VERSION_HINT = /\d\.\d/;
+const TEMP_FILE_HINT = /\.tmp/i;
+const WIN_TEMP_HINT = /\\te?mp\\/i;
+
 export function stripSids(s: string): string {
-  return s.replace(SID, '<sid>');
+  return SID_HINT.test(s) ? s.replace(SID, '<sid>') : s;
 }
 
 export function stripGuids(s: string): string {
+  if (s.length < 36 || !s.includes('-')) return s;
   return s.replace(GUID, (m, offset: number) => (CLSID_CONTEXT.test(s.slice(0, offset)) ? m : '<guid>'));
 }
 
 export function stripVersions(s: string): string {
-  return s.replace(VERSION, (_m, pre: string) => `${pre}<ver>`);
+  return VERSION_HINT.test(s) ? s.replace(VERSION, (_m, pre: string) => `${pre}<ver>`) : s;
 }
 
+const ENV_VAR = /%([a-z0-9_()]+)%/g;
 export function expandWindowsEnv(lower: string): string {
-  return lower.replace(/%([a-z0-9_()]+)%/g, (m, name: string) => WINDOWS_ENV[name] ?? m);
+  return lower.includes('%') ? lower.replace(ENV_VAR, (m, name: string) => WINDOWS_ENV[name] ?? m) : lower;
 }
+
+const NT_PREFIX = new RegExp(String.raw`${TOKEN_START}(?:\\\?\?\\|\\\\\?\\)+`, 'g');
+const SYSTEMROOT_PREFIX = new RegExp(String.raw`${TOKEN_START}\\systemroot\\`, 'g');
+const BARE_SYSTEM32 = new RegExp(String.raw`${TOKEN_START}system32\\`, 'g');
+const SYSNATIVE = /([a-z]:\\windows\\)sysnative(?=\\|$|[ "])/g;
 
 /** Native NT prefixes (`\??\`, `\SystemRoot\`, bare `system32\` in driver ImagePaths) and the WOW64 alias. */
 export function canonWindowsPrefixes(lower: string): string {
-  return lower
-    .replace(new RegExp(String.raw`${TOKEN_START}(?:\\\?\?\\|\\\\\?\\)+`, 'g'), '$1')
-    .replace(new RegExp(String.raw`${TOKEN_START}\\systemroot\\`, 'g'), '$1c:\\windows\\')
-    .replace(new RegExp(String.raw`${TOKEN_START}system32\\`, 'g'), '$1c:\\windows\\system32\\')
-    .replace(/([a-z]:\\windows\\)sysnative(?=\\|$|[ "])/g, '$1system32');
+  let t = lower;
+  if (t.includes('?\\')) t = t.replace(NT_PREFIX, '$1');
+  if (t.includes('\\systemroot\\')) t = t.replace(SYSTEMROOT_PREFIX, '$1c:\\windows\\');
+  if (t.includes('system32\\')) t = t.replace(BARE_SYSTEM32, '$1c:\\windows\\system32\\');
+  if (t.includes('sysnative')) t = t.replace(SYSNATIVE, '$1system32');
+  return t;
 }
 
 export function collapseWindowsUsers(lower: string): string {
+  if (!lower.includes(':\\users\\') && !lower.includes(':\\documents and settings\\')) return lower;
   return lower.replace(
     /([a-z]:\\(?:users|documents and settings)\\)([^\\" ]+)(?=\\|$|[ "])/g,
     (m, pre: string, user: string) => (['public', 'default', 'all users', '*'].includes(user) ? m : `${pre}*`),
@@ -74,6 +109,7 @@ export function collapseWindowsUsers(lower: string): string {
 }
 
 export function collapseUnixUsers(s: string): string {
+  if (!s.includes('/home/') && !s.includes('/Users/')) return s;
   return s
     .replace(/(^|[ "'=:;,(])\/home\/([^/ "']+)(?=\/|$|[ "'])/g, (m, pre: string, u: string) => (u === '*' ? m : `${pre}/home/*`))
     .replace(/(^|[ "'=:;,(])\/Users\/([^/ "']+)(?=\/|$|[ "'])/g, (m, pre: string, u: string) =>
@@ -82,8 +118,9 @@ export function collapseUnixUsers(s: string): string {
 }
 
 export function stripTempNames(s: string, windows: boolean): string {
-  const t = s.replace(TEMP_FILE, '<tmp>.tmp');
-  return windows ? t.replace(WIN_TEMP_COMPONENT, '$1<tmp>') : t.replace(UNIX_TEMP_COMPONENT, '$1<tmp>');
+  const t = TEMP_FILE_HINT.test(s) ? s.replace(TEMP_FILE, '<tmp>.tmp') : s;
+  if (windows) return WIN_TEMP_HINT.test(t) ? t.replace(WIN_TEMP_COMPONENT, '$1<tmp>') : t;
+  return t.includes('/tmp/') ? t.replace(UNIX_TEMP_COMPONENT, '$1<tmp>') : t;
 }
 
 /** All per-host noise rules for Windows text (paths, task names, command lines), lower-cased. */
