@@ -1,6 +1,35 @@
 import Link from 'next/link';
 import type { UploadView } from '@/lib/data/uploads';
+import { SimpleTable, type SimpleColumn } from '@/components/data-table/simple-table';
 import { formatDateTime } from '@/lib/format/labels';
+
+const COLUMNS: SimpleColumn<UploadView>[] = [
+  { header: 'File', className: 'mono', cell: (u) => u.fileName },
+  { header: 'Received', cell: (u) => formatDateTime(u.createdAt) },
+  { header: 'By', cell: (u) => u.uploadedBy },
+  {
+    header: 'Status',
+    cell: (u) => (
+      <>
+        {u.outcome ?? u.status}
+        {u.message ? <span className="muted"> · {u.message}</span> : null}
+      </>
+    ),
+  },
+  {
+    header: 'Snapshots',
+    cell: (u) =>
+      u.snapshots.map((s) => (
+        <div key={s.id}>
+          <Link href={`/inventory?host=${encodeURIComponent(s.host)}`} className="mono">
+            {s.host}
+          </Link>{' '}
+          <span className="tag">{s.source}</span> {s.entries} entries
+          {s.warningCount > 0 && <span className="result-warn"> · {s.warningCount} warnings</span>}
+        </div>
+      )),
+  },
+];
 
 interface Props {
   uploads: UploadView[];
@@ -14,47 +43,15 @@ export function RecentUploads({ uploads, page, pages, total }: Props) {
   return (
     <section className="panel" aria-labelledby="recent-uploads">
       <h2 id="recent-uploads">Upload history</h2>
-      {uploads.length === 0 ? (
-        <p className="muted">{total === 0 ? 'Nothing uploaded yet. Drop a file above to create the first snapshot.' : 'No uploads on this page.'}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Received</th>
-                <th scope="col">By</th>
-                <th scope="col">Status</th>
-                <th scope="col">Snapshots</th>
-              </tr>
-            </thead>
-            <tbody>
-              {uploads.map((u) => (
-                <tr key={u.id}>
-                  <td className="mono">{u.fileName}</td>
-                  <td>{formatDateTime(u.createdAt)}</td>
-                  <td>{u.uploadedBy}</td>
-                  <td>
-                    {u.outcome ?? u.status}
-                    {u.message ? <span className="muted"> · {u.message}</span> : null}
-                  </td>
-                  <td>
-                    {u.snapshots.map((s) => (
-                      <div key={s.id}>
-                        <Link href={`/inventory?host=${encodeURIComponent(s.host)}`} className="mono">
-                          {s.host}
-                        </Link>{' '}
-                        <span className="tag">{s.source}</span> {s.entries} entries
-                        {s.warningCount > 0 && <span className="result-warn"> · {s.warningCount} warnings</span>}
-                      </div>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <SimpleTable
+        label="Uploads"
+        columns={COLUMNS}
+        rows={uploads}
+        rowKey={(u) => u.id}
+        isCompact={false}
+        frame=""
+        empty={total === 0 ? 'Nothing uploaded yet. Drop a file above to create the first snapshot.' : 'No uploads on this page.'}
+      />
       {pages > 1 && (
         <nav className="pagination" aria-label="Upload history pages">
           <span className="muted">{total.toLocaleString('en-US')} uploads</span>
