@@ -40,7 +40,7 @@ function ours(text: string, delimiter: Delim): { rows: { line: number; fields: s
 
 /** Text made of the characters the tokenizer decides on, plus a few ordinary and non-ASCII ones. */
 const csvText = fc
-  .array(fc.constantFrom('a', 'b', ' ', ',', '\t', ';', '"', '""', '\r', '\n', '\r\n', 'é', '\uFEFF', '😀'), { maxLength: 40 })
+  .array(fc.constantFrom('a', 'b', ' ', ',', '\t', ';', '"', '""', '\r', '\n', '\r\n', 'é', '\uFEFF', '😀', '\ud800', '\udc00'), { maxLength: 40 })
   .map((parts) => parts.join(''));
 
 describe('readCsvRows (differential against csv-parse)', () => {

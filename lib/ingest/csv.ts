@@ -38,7 +38,7 @@ const enum Rd {
  * csv-parse walks the UTF-8 bytes one at a time, copies each byte into a field buffer, and builds an info
  * object per row). This one scans UTF-16 code units with charCodeAt and slices whole runs of field text.
  * It keeps csv-parse's semantics for every input (checked differentially in csv.test.ts):
- * - a leading U+FEFF is dropped; rows that are empty (no field, not `""`) are skipped;
+ * - lone surrogates become U+FFFD; a leading U+FEFF is dropped; empty rows (no field, not `""`) are skipped;
  * - the row break is whichever of CRLF, LF, CR comes first outside quotes; other CR/LF are field text;
  * - a quote opens a quoted field only as the field's first character, elsewhere it is text;
  * - inside quotes `""` is one quote; a quote followed by the delimiter, the row break or the end closes the
@@ -46,6 +46,9 @@ const enum Rd {
  * - a quote that never closes, or a row over MAX_RECORD_CHARS, is a ParseError naming the line.
  */
 export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): CsvRow[] {
+  // csv-parse read the text as UTF-8, which turned lone surrogates (a UTF-16 file cut mid-character) into U+FFFD;
+  // kept here, they would reach PostgreSQL as JSON it refuses ("\ud800").
+  if (!text.isWellFormed()) text = text.toWellFormed();
   const D = delimiter.charCodeAt(0);
   const len = text.length;
   const rows: CsvRow[] = [];
