@@ -24,15 +24,34 @@ export interface VariantRow {
 }
 
 /**
+ * Keys of a snapshot's entries and variants the database already has, in one round trip: most are known
+ * fleet-wide, and knowing which spares sending and conflict-checking them. Entries count as settled only when
+ * first seen no later than `at` (a back-fill may still move their first sighting earlier).
+ */
+export async function probeKnownKeys(tx: Tx, entryKeys: string[], variantKeys: string[], at: Date): Promise<{ entries: Set<string>; variants: Set<string> }> {
+  const rows = await tx.$queryRaw<{ v: boolean; key: string }[]>`
+    SELECT false AS v, key FROM entries WHERE key = ANY(${entryKeys}::text[]) AND first_seen_at <= ${at}
+    UNION ALL
+    SELECT true AS v, key FROM variants WHERE key = ANY(${variantKeys}::text[])`;
+  const entries = new Set<string>();
+  const variants = new Set<string>();
+  for (const r of rows) (r.v ? variants : entries).add(r.key);
+  return { entries, variants };
+}
+
+/**
  * Insert new entries; an existing one is only written when a back-filled snapshot moves its first sighting
  * earlier (the conditional DO UPDATE writes nothing otherwise), so unchanged re-snapshots cost no entry writes.
  */
-export async function upsertEntries(tx: Tx, all: [string, EntryRow][], at: Date): Promise<void> {
+export async function upsertEntries(tx: Tx, all: [string, EntryRow][], at: Date, settled?: Set<string>): Promise<void> {
   if (all.length === 0) return;
   // Most entries of a snapshot are known fleet-wide: one index probe spares sending and conflict-checking them.
-  const settled = await tx.$queryRaw<{ key: string }[]>`
-    SELECT key FROM entries WHERE key = ANY(${all.map(([k]) => k)}::text[]) AND first_seen_at <= ${at}`;
-  const skip = new Set(settled.map((r) => r.key));
+  const skip =
+    settled ??
+    new Set(
+      (await tx.$queryRaw<{ key: string }[]>`
+        SELECT key FROM entries WHERE key = ANY(${all.map(([k]) => k)}::text[]) AND first_seen_at <= ${at}`).map((r) => r.key),
+    );
   const e = all.filter(([k]) => !skip.has(k));
   if (e.length === 0) return;
   await tx.$executeRaw`
@@ -46,10 +65,10 @@ export async function upsertEntries(tx: Tx, all: [string, EntryRow][], at: Date)
 }
 
 /** Insert new variants and evaluate the heuristic catalogue once for each new one. Returns all variant keys. */
-export async function upsertVariants(tx: Tx, all: [string, VariantRow][]): Promise<string[]> {
+export async function upsertVariants(tx: Tx, all: [string, VariantRow][], known?: Set<string>): Promise<string[]> {
   if (all.length === 0) return [];
-  const known = await tx.$queryRaw<{ key: string }[]>`SELECT key FROM variants WHERE key = ANY(${all.map(([k]) => k)}::text[])`;
-  const skip = new Set(known.map((r) => r.key));
+  const skip =
+    known ?? new Set((await tx.$queryRaw<{ key: string }[]>`SELECT key FROM variants WHERE key = ANY(${all.map(([k]) => k)}::text[])`).map((r) => r.key));
   const v = all.filter(([k]) => !skip.has(k));
   if (v.length === 0) return all.map(([k]) => k);
   const created = await tx.$queryRaw<{ id: number; key: string }[]>`

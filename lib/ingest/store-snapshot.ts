@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { markEntryStatsDirty } from '@/lib/analytics/entry-stats';
 import { reopenDriftedItems } from '@/lib/triage/drift';
 import { identityOf, type EntryIdentity } from './normalize';
 import { updatePresence } from './store-presence';
-import { recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
+import { probeKnownKeys, recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
 import type { FormatId, JobRecord, ParseWarning } from './types';
 import { variantFields, variantKey } from './variant-key';
 
@@ -69,11 +68,21 @@ function prepare(records: JobRecord[]) {
  * so an unchanged re-snapshot costs one snapshot row.
  */
 export async function storeSnapshot(tx: Tx, input: SnapshotInput): Promise<StoredSnapshot> {
-  const latest = await tx.snapshot.findFirst({
-    where: { hostId: input.hostId, source: input.source },
-    orderBy: [{ collectedAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, collectedAt: true, confirmedAt: true, contentHash: true },
-  });
+  // The stream's latest snapshot and an earlier upload of the same contents at the same time, in one round trip.
+  const [found] = await tx.$queryRaw<
+    { id: number | null; collected_at: Date | null; confirmed_at: Date | null; content_hash: string | null; repeated_id: number | null }[]
+  >`
+    SELECT l.id, l.collected_at, l.confirmed_at, l.content_hash,
+           (SELECT r.id FROM snapshots r WHERE r.host_id = ${input.hostId} AND r.source = ${input.source}
+              AND r.content_hash = ${input.contentHash} AND r.collected_at = ${input.collectedAt} LIMIT 1) AS repeated_id
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (SELECT s.id, s.collected_at, s.confirmed_at, s.content_hash FROM snapshots s
+                       WHERE s.host_id = ${input.hostId} AND s.source = ${input.source}
+                       ORDER BY s.collected_at DESC, s.id DESC LIMIT 1) l ON true`;
+  const latest =
+    found.id === null
+      ? null
+      : { id: found.id, collectedAt: new Date(found.collected_at!), confirmedAt: found.confirmed_at && new Date(found.confirmed_at), contentHash: found.content_hash };
   // The same contents as the stream's latest snapshot: an unchanged re-collection (confirm it, one row update)
   // or the same upload again. Either way nothing new is written.
   if (latest?.contentHash === input.contentHash) {
@@ -82,11 +91,7 @@ export async function storeSnapshot(tx: Tx, input: SnapshotInput): Promise<Store
     }
     return { snapshotId: latest.id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
   }
-  const repeated = await tx.snapshot.findFirst({
-    where: { hostId: input.hostId, source: input.source, contentHash: input.contentHash, collectedAt: input.collectedAt },
-    select: { id: true },
-  });
-  if (repeated) return { snapshotId: repeated.id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
+  if (found.repeated_id !== null) return { snapshotId: found.repeated_id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
   // History is kept as intervals along collection time; a back-filled older snapshot is stored for provenance
   // but does not rewrite intervals that newer snapshots already closed or opened.
   const isBackfill = latest !== null && latest.collectedAt > input.collectedAt;
@@ -109,12 +114,14 @@ export async function storeSnapshot(tx: Tx, input: SnapshotInput): Promise<Store
     },
     select: { id: true },
   });
-  await upsertEntries(tx, [...entries.entries()], input.collectedAt);
-  const variantKeys = await upsertVariants(tx, [...variants.entries()]);
+  const known = await probeKnownKeys(tx, [...entries.keys()], [...variants.keys()], input.collectedAt);
+  await upsertEntries(tx, [...entries.entries()], input.collectedAt, known.entries);
+  const variantKeys = await upsertVariants(tx, [...variants.entries()], known.variants);
   await recordFamilies(tx, input.hostId, input.records, input.collectedAt);
   if (isBackfill) return { snapshotId: snapshot.id, isDuplicate: false, added: 0, removed: 0, unchanged: 0 };
-  const change = await updatePresence(tx, { ...input, snapshotId: snapshot.id, variantKeys });
-  await markEntryStatsDirty(tx, change.touchedEntryIds);
+  // Not a back-fill, so the stream's previous snapshot is the latest one found above; this also marks the touched
+  // entries dirty for the coalesced entry_stats refresh.
+  const change = await updatePresence(tx, { ...input, snapshotId: snapshot.id, variantKeys, prevSnapshotId: latest?.id ?? null });
   await reopenDriftedItems(tx, { snapshotId: snapshot.id, hostId: input.hostId, entryIds: change.touchedEntryIds });
   return { snapshotId: snapshot.id, isDuplicate: false, added: change.added, removed: change.removed, unchanged: variantKeys.length - change.added };
 }
