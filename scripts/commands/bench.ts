@@ -30,11 +30,8 @@ export async function runBench(argv: string[]): Promise<number> {
   try {
     console.error(`generating ${hosts} hosts × 250 Autoruns entries (UTF-16)…`);
     const files = [...benchFiles({ hosts, days: 1 })];
-    const cpu0 = process.cpuUsage();
-    const parsed = timeParse(files);
-    const cpu = process.cpuUsage(cpu0);
-    // timeParse keeps the best of two runs; CPU time is their average, the figure a loaded machine distorts least.
-    const parse = { ...parsed, cpuMs: (cpu.user + cpu.system) / 1000 / 2 };
+    // timeParse keeps the best of two warm runs; CPU time is their average, the figure a loaded machine distorts least.
+    const parse = timeParse(files);
     console.error('(a) first snapshot…');
     const first = await timeIngest(files);
     const copy = await measureCopyFloor(database.url);
