@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { ArchiveError } from '@/lib/ingest/archive-limits';
 import { ParseError } from '@/lib/ingest/types';
 
@@ -35,6 +36,11 @@ export function toErrorResponse(err: unknown): Response {
   if (err instanceof ZodError) {
     const message = err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
     return Response.json({ error: 'bad_request', message }, { status: 400 });
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Stopped or restarting: the client may try again, and nothing was half-done (every write is a transaction).
+    console.error('database unavailable:', err instanceof Error ? err.message : err);
+    return Response.json({ error: 'unavailable', message: 'the database is not reachable; try again shortly' }, { status: 503, headers: { 'retry-after': '5' } });
   }
   console.error(err);
   return Response.json({ error: 'internal', message: 'internal error' }, { status: 500 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type PgBoss from 'pg-boss';
 import { db } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { ArchiveError } from '@/lib/ingest/archive';
 import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
 import { processUpload, type UploadOptions } from '@/lib/ingest/run-upload';
@@ -45,6 +46,18 @@ async function removeAll(files: IngestJob['files']) {
   await Promise.all(files.map((f) => removeSpooled(f.path)));
 }
 
+async function waitForDatabase(maxMs = 30 * 60_000): Promise<void> {
+  const end = Date.now() + maxMs;
+  while (Date.now() < end) {
+    try {
+      await db().$queryRaw`SELECT 1`;
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
 async function runJob(job: PgBoss.JobWithMetadata<QueuedJob>): Promise<IngestJobOutput> {
   const data = job.data;
   const files = filesOf(data);
@@ -64,6 +77,9 @@ async function runJob(job: PgBoss.JobWithMetadata<QueuedJob>): Promise<IngestJob
       return { ok: false, message: err.message, line: err instanceof ParseError ? (err.line ?? null) : null };
     }
     console.error(`ingest queue: upload ${data.uploadId} (attempt ${job.retryCount + 1}) failed:`, err);
+    // pg-boss records the failure (and so the retry) in the database: with the database gone it could not, and the
+    // job would sit active until it expires, hours later. Wait for the database first.
+    if (isDatabaseUnavailable(err)) await waitForDatabase();
     if (job.retryCount < job.retryLimit) {
       await db().upload.update({ where: { id: data.uploadId }, data: { status: 'received', message: `retry ${job.retryCount + 1} of ${job.retryLimit} after an internal error` } });
     }
