@@ -8,7 +8,7 @@ import { processUpload, type UploadOptions } from '@/lib/ingest/run-upload';
 import { removeSpooled } from '@/lib/ingest/spool';
 import { ParseError, type FormatId } from '@/lib/ingest/types';
 import { getBoss, INGEST_QUEUE } from './boss';
-import { requestStatsRefresh, settleStatsRefresh } from './stats-refresher';
+import { requestStatsRefresh, statsRefreshed } from './stats-refresher';
 
 /** What a queued upload carries: everything processUpload needs, as JSON. */
 export interface IngestJob {
@@ -119,9 +119,8 @@ export async function waitForJob(jobId: string, pollMs = 250): Promise<IngestJob
   for (;;) {
     const job = await boss.getJobById<IngestJob>(INGEST_QUEUE, jobId, { includeArchive: true });
     if (job?.state === 'completed') {
-      // Read-your-writes for API callers: drain the prevalence refresh the worker queued (a no-op when done).
-      requestStatsRefresh();
-      await settleStatsRefresh();
+      // Read-your-writes for API callers: a prevalence refresh that began after the job completed has finished.
+      await statsRefreshed();
       return job.output as IngestJobOutput;
     }
     if (!job || job.state === 'failed' || job.state === 'cancelled') return null;

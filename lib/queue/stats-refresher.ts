@@ -3,6 +3,9 @@ import { db } from '@/lib/db/client';
 
 let running: Promise<void> | null = null;
 let isPending = false;
+let passesStarted = 0;
+let passesFinished = 0;
+const waiters: { target: number; resolve: () => void }[] = [];
 
 /**
  * Ask for a prevalence refresh without waiting for it. Requests that arrive while one runs collapse into a single
@@ -16,13 +19,34 @@ export function requestStatsRefresh(): void {
   running = (async () => {
     do {
       isPending = false;
+      passesStarted += 1;
       await refreshDirtyEntryStats(db()).catch((err) => console.error('prevalence refresh failed (retried on the next upload):', err));
+      passesFinished += 1;
+      for (const w of waiters.filter((x) => x.target <= passesFinished)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
     } while (isPending);
     running = null;
   })();
 }
 
-/** Wait for the refresh in flight, if any (worker shutdown, tests). */
+/**
+ * Resolve once a refresh pass that started after this call has finished: read-your-writes for what is committed
+ * now (POST /api/v1/uploads?wait=true). Unlike settleStatsRefresh it does not wait for the queue to go quiet, which
+ * under a steady stream of uploads it never does.
+ */
+export function statsRefreshed(): Promise<void> {
+  // Idle: the request below starts that pass now; busy: the request makes the loop run one more pass after this one.
+  const target = passesStarted + 1;
+  requestStatsRefresh();
+  return new Promise((resolve) => {
+    if (passesFinished >= target) resolve();
+    else waiters.push({ target, resolve });
+  });
+}
+
+/** Wait until no refresh runs or is pending (worker shutdown, tests). */
 export async function settleStatsRefresh(): Promise<void> {
   while (running) await running;
 }
