@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { COLUMN_COOKIE_PREFIX } from '@/components/data-table/column-cookie';
+import { ColumnPrefsProvider } from '@/components/data-table/column-prefs';
 import { KeyboardShortcuts } from '@/components/app-shell/keyboard-shortcuts';
 import { NavLinks } from '@/components/app-shell/nav-links';
 import { NotificationBell } from '@/components/app-shell/notification-bell';
@@ -20,7 +22,12 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Signed out (login, set-up): no navigation to pages that would only redirect back. Pages check access themselves.
   const user = await getCurrentUser();
-  const cookieTheme = (await cookies()).get('tl_theme')?.value;
+  const jar = await cookies();
+  const cookieTheme = jar.get('tl_theme')?.value;
+  // Column choices per table, so tables render with them on the server (components/data-table/column-prefs.tsx).
+  const columnPrefs = Object.fromEntries(
+    jar.getAll().filter((c) => c.name.startsWith(COLUMN_COOKIE_PREFIX)).map((c) => [c.name.slice(COLUMN_COOKIE_PREFIX.length), c.value]),
+  );
   const theme: Theme = cookieTheme === 'light' || cookieTheme === 'dark' ? cookieTheme : 'system';
   await guardPageRequest(user);
   return (
@@ -44,7 +51,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <ThemeToggle initial={theme} />
             <KeyboardShortcuts />
           </nav>
-          <main className="content">{children}</main>
+          <main className="content">
+            <ColumnPrefsProvider initial={columnPrefs}>{children}</ColumnPrefsProvider>
+          </main>
         </div>
         )}
       </body>

@@ -2,17 +2,21 @@
 
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { COLUMN_COOKIE_PREFIX } from './column-cookie';
+import { useInitialColumnPrefs } from './column-prefs';
 
 const CHANGE_EVENT = 'tasklens:column-visibility';
-const storageKey = (tableId: string) => `tasklens.columns.${tableId}`;
+const ONE_YEAR_S = 365 * 24 * 3600;
+
+function readCookie(tableId: string): string | null {
+  const prefix = `${COLUMN_COOKIE_PREFIX}${tableId}=`;
+  const found = document.cookie.split('; ').find((c) => c.startsWith(prefix));
+  return found ? decodeURIComponent(found.slice(prefix.length)) : null;
+}
 
 function subscribe(onChange: () => void) {
-  window.addEventListener('storage', onChange);
   window.addEventListener(CHANGE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('storage', onChange);
-    window.removeEventListener(CHANGE_EVENT, onChange);
-  };
+  return () => window.removeEventListener(CHANGE_EVENT, onChange);
 }
 
 function readStored(raw: string | null): ColumnVisibilityState {
@@ -27,15 +31,12 @@ function readStored(raw: string | null): ColumnVisibilityState {
 }
 
 /**
- * Which columns a table shows, per browser (localStorage, keyed by table id): a view preference, not a filter, so it
- * stays out of shareable URLs. The server render uses the defaults; the stored choice applies after hydration.
+ * Which columns a table shows, per browser (a cookie per table id): a view preference, not a filter, so it stays out
+ * of shareable URLs. A cookie rather than localStorage so the server renders the chosen columns: no shift on load.
  */
 export function useColumnVisibility(tableId: string | undefined, defaultHidden: readonly string[] = []) {
-  const raw = useSyncExternalStore(
-    subscribe,
-    () => (tableId ? window.localStorage.getItem(storageKey(tableId)) : null),
-    () => null,
-  );
+  const initial = useInitialColumnPrefs(tableId);
+  const raw = useSyncExternalStore(subscribe, () => (tableId ? readCookie(tableId) : null), () => initial);
   const visibility = useMemo<ColumnVisibilityState>(
     () => ({ ...Object.fromEntries(defaultHidden.map((id) => [id, false])), ...readStored(raw) }),
     [raw, defaultHidden],
@@ -43,7 +44,7 @@ export function useColumnVisibility(tableId: string | undefined, defaultHidden: 
   const setVisibility = useCallback(
     (next: ColumnVisibilityState) => {
       if (!tableId) return;
-      window.localStorage.setItem(storageKey(tableId), JSON.stringify(next));
+      document.cookie = `${COLUMN_COOKIE_PREFIX}${tableId}=${encodeURIComponent(JSON.stringify(next))}; path=/; max-age=${ONE_YEAR_S}; samesite=lax`;
       window.dispatchEvent(new Event(CHANGE_EVENT));
     },
     [tableId],

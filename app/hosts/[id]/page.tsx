@@ -46,7 +46,7 @@ export default async function HostPage({ params, searchParams }: PageProps<'/hos
           <Link href={`/inventory?host=${encodeURIComponent(host.name)}`}>Browse in the inventory</Link>
         </p>
       </header>
-      <HostLabels key={JSON.stringify(host.labels)} hostId={host.id} labels={host.labels} canEdit={hasRole(user.role, 'analyst')} />
+      <HostLabels hostId={host.id} labels={host.labels} canEdit={hasRole(user.role, 'analyst')} />
       <HostEntriesTable search={search} page={entries} />
       <SnapshotDiffView search={search} snapshots={snapshots} changes={diff.changes} problem={diff.problem} />
       <HostSnapshots snapshots={snapshots} />
