@@ -118,3 +118,18 @@ test('tasklens push --server sends a folder with a progress bar and reports each
   expect(refused.status).toBe(1);
   expect(refused.stderr).toMatch(/HTTP 403/);
 });
+
+test('the Uploads page sends several files one upload each, with a row of progress and result per file', async ({ page }) => {
+  const run = Date.now().toString(36);
+  await page.goto('/uploads');
+  await page.getByLabel('Export files').setInputFiles([
+    { name: `ui-a-${run}.crontab`, mimeType: 'text/plain', buffer: Buffer.from(`0 1 * * * /opt/a-${run}\n`) },
+    { name: `ui-b-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from('hello,world\n1,2\n') },
+  ]);
+  await page.getByLabel('Host').fill(`ui-multi-${run}`);
+  await page.getByRole('button', { name: 'Upload 2 files' }).click();
+  const files = page.getByRole('list', { name: 'Files' });
+  await expect(files.getByRole('listitem', { name: `ui-a-${run}.crontab` })).toContainText(`1 entries for ui-multi-${run}`, { timeout: 30_000 });
+  await expect(files.getByRole('listitem', { name: `ui-b-${run}.csv` })).toContainText(/Failed.*format not recognised/, { timeout: 30_000 });
+  await page.screenshot({ path: test.info().outputPath('uploads-two-files.png') });
+});
