@@ -11,6 +11,12 @@ export function poolMax(): number {
   return Number.isInteger(n) && n > 0 ? n : 10;
 }
 
+/** Connections of the ingest workers' own pool (TASKLENS_INGEST_POOL_MAX, default 4): one store-host transaction each. */
+export function ingestPoolMax(): number {
+  const n = Number(process.env.TASKLENS_INGEST_POOL_MAX ?? '');
+  return Number.isInteger(n) && n > 0 ? n : 4;
+}
+
 /** Set by the commands that serve the embedded database (PGlite) to the processes that use it. */
 export function isEmbeddedDb(): boolean {
   return process.env.TASKLENS_EMBEDDED_DB === '1';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type PgBoss from 'pg-boss';
-import { db } from '@/lib/db/client';
+import { db, withIngestConnections } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { ArchiveError } from '@/lib/ingest/archive';
 import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
@@ -100,7 +100,7 @@ export async function startIngestWorkers(concurrency: number): Promise<void> {
     let workerId = '';
     workerId = await boss.work<QueuedJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
       try {
-        return await runJob(job!);
+        return await withIngestConnections(() => runJob(job!));
       } finally {
         // There was a job, so there may be more: fetch again at once. pg-boss otherwise waits out the polling
         // interval after every job, capping a worker at one upload a second (20 queued crontabs took 10 s).
