@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm test: typecheck, unit + integration tests (Vitest, fresh database per run), then the e2e suite in Chromium
-// (on PostgreSQL when a server answers, else on the embedded database; TASKLENS_E2E_EMBEDDED=1 adds that pass).
+// npm test: typecheck, unit + integration tests (Vitest, fresh database per run), the e2e suite in Chromium
+// (on PostgreSQL when a server answers, else on the embedded database; TASKLENS_E2E_EMBEDDED=1 adds that pass),
+// then the reliability tests (reliability/: real servers killed, their database restarted, a short load test).
 // Ends with one "N passed, N failed" line and a non-zero exit code on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -28,15 +29,19 @@ function readJson(file) {
 if (run('typecheck', 'npm', ['run', '--silent', 'typecheck']) === 0) passed += 1;
 else failed += 1;
 
-const vitestJson = path.join(tmp, 'vitest.json');
-const vitestCode = run('unit and integration tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const v = readJson(vitestJson);
-if (v) {
-  passed += v.numPassedTests;
-  failed += v.numFailedTests;
-  skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+function vitest(label, args, extraEnv = {}) {
+  const json = path.join(tmp, `vitest-${label.replace(/\W+/g, '-')}.json`);
+  const code = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`], extraEnv);
+  const v = readJson(json);
+  if (v) {
+    passed += v.numPassedTests;
+    failed += v.numFailedTests;
+    skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  }
+  if (code !== 0 && (!v || v.numFailedTests === 0)) failed += 1; // a crash before any test ran still fails
 }
-if (vitestCode !== 0 && (!v || v.numFailedTests === 0)) failed += 1; // a crash before any test ran still fails
+
+vitest('unit and integration tests (vitest)', []);
 
 async function postgresDatabase() {
   const admin = process.env.TASKLENS_TEST_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -82,6 +87,9 @@ if (database) {
   await database.drop();
 }
 if (!database || process.env.TASKLENS_E2E_EMBEDDED === '1') e2e('embedded database', {});
+// Servers killed mid-ingest, PostgreSQL stopped under one, a 15 s load (docs/reliability.md), on the build the e2e
+// run just made (the Playwright config's folder), so nothing is built twice.
+vitest('reliability: crash, database restart, load (vitest)', ['-c', 'vitest.reliability.config.ts'], { TASKLENS_DIST_DIR: `.next-e2e-${process.env.E2E_PORT ?? 3100}` });
 rmSync(tmp, { recursive: true, force: true });
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
