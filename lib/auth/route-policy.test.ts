@@ -46,7 +46,10 @@ describe('each page and handler checks the declared role on the server', () => {
         return;
       }
       const scopes = access.scopes.map((s) => `'${s}'`).join(', ');
-      expect(source).toContain(`authenticateRequest(request, { minRole: '${access.minRole}', scopes: [${scopes}] })`);
+      const policy = `{ minRole: '${access.minRole}', scopes: [${scopes}] }`;
+      // Directly, or through csvRoute (lib/http/csv-route.ts), which authenticates with the policy it is given.
+      const checks = source.includes(`authenticateRequest(request, ${policy})`) || (/export const GET = csvRoute\(/.test(source) && source.includes(`policy: ${policy},`));
+      expect(checks, `${url} must authenticate with ${policy}`).toBe(true);
     },
   );
 });
