@@ -9,10 +9,12 @@ interface FacetFilterProps {
 
 /** Toggle chips with server-computed counts (facets come from SQL GROUP BY, not from the loaded page). */
 export function FacetFilter({ label, options, selected, onChange }: FacetFilterProps) {
+  // A chosen value the current result no longer counts stays on screen (at 0), so it can be turned off again.
+  const shown = [...options, ...selected.filter((v) => !options.some((o) => o.value === v)).map((v) => ({ value: v, label: v, count: 0 }))];
   return (
     <fieldset className="facet">
       <legend>{label}</legend>
-      {options.map((o) => {
+      {shown.map((o) => {
         const isOn = selected.includes(o.value);
         return (
           <button
