@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/require-user';
-import { getCoverage, getFleetSummary, getOverviewSeries } from '@/lib/data/overview';
+import { getCoverage, getFleetSummary, getOverviewSeries, getTriageBacklog } from '@/lib/data/overview';
 import { formatDateTime } from '@/lib/format/labels';
 import { CoveragePanel } from '@/components/overview/coverage-panel';
 import { OverviewCharts } from '@/components/overview/overview-charts';
+import { TriageBacklogPanel } from '@/components/overview/triage-backlog-panel';
 
 export default async function OverviewPage() {
   await requireUser('viewer');
-  const [s, coverage, series] = await Promise.all([getFleetSummary(), getCoverage(), getOverviewSeries()]);
+  const [s, coverage, series, backlog] = await Promise.all([getFleetSummary(), getCoverage(), getOverviewSeries(), getTriageBacklog()]);
   const cards = [
     { label: 'Hosts', value: s.hosts, href: '/hosts' },
     { label: 'Outliers', value: s.outliers, href: '/outliers' },
@@ -44,7 +45,10 @@ export default async function OverviewPage() {
       ) : (
         <>
           <OverviewCharts series={series} />
-          <CoveragePanel rows={coverage} />
+          <div className="overview-panels">
+            <CoveragePanel rows={coverage} />
+            <TriageBacklogPanel backlog={backlog} />
+          </div>
         </>
       )}
     </>

@@ -2,8 +2,11 @@ import { expect, test } from '@playwright/test';
 
 test('keyboard: / focuses search, j/k move through rows, ? opens the help', async ({ page }) => {
   await page.goto('/outliers');
-  await page.keyboard.press('/');
-  await expect(page.getByRole('searchbox', { name: 'Search outliers' })).toBeFocused();
+  // Keys pressed before the page has hydrated reach no listener: press again until the shortcut answers.
+  await expect(async () => {
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search outliers' })).toBeFocused({ timeout: 1000 });
+  }).toPass();
   await page.keyboard.press('Escape');
   await page.keyboard.press('j');
   const rows = page.getByRole('table', { name: 'Outliers' }).getByRole('row');
@@ -30,4 +33,16 @@ test('theme switch is kept across reloads without a flash', async ({ page }) => 
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await page.getByRole('button', { name: /^Theme: dark/ }).click();
   await expect(html).not.toHaveAttribute('data-theme', /./);
+});
+
+test('overview: fleet cards, coverage by source with hosts that never sent it, and the triage backlog linking to its queues', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /^Hosts: \d+/ })).toBeVisible();
+  const coverage = page.getByRole('region', { name: 'Coverage by source' });
+  await expect(coverage.getByRole('columnheader', { name: 'Never sent' })).toBeVisible();
+  await expect(coverage.getByRole('row', { name: /autoruns/ })).toBeVisible();
+  const backlog = page.getByRole('region', { name: 'Triage backlog' });
+  await expect(backlog.getByRole('list', { name: 'Triage items by state' }).getByRole('listitem')).toHaveCount(6);
+  await backlog.getByRole('link', { name: /In review/ }).click();
+  await expect(page).toHaveURL(/\/triage\?view=all&state=in_review/);
 });

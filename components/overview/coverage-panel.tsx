@@ -1,6 +1,6 @@
 import type { CoverageRow } from '@/lib/data/overview';
 
-/** Which sources report on time: snapshots fresh (≤ 1 day behind the latest collection), stale (≤ 7 days) or old. */
+/** Which sources report on time: snapshots fresh (≤ 1 day behind the latest collection), stale (≤ 7 days), old, or never sent. */
 export function CoveragePanel({ rows }: { rows: CoverageRow[] }) {
   return (
     <section className="panel" aria-labelledby="coverage-title">
@@ -12,6 +12,7 @@ export function CoveragePanel({ rows }: { rows: CoverageRow[] }) {
             <th scope="col">Fresh (≤ 1 day)</th>
             <th scope="col">Stale (≤ 7 days)</th>
             <th scope="col">Old (&gt; 7 days)</th>
+            <th scope="col">Never sent</th>
           </tr>
         </thead>
         <tbody>
@@ -23,6 +24,9 @@ export function CoveragePanel({ rows }: { rows: CoverageRow[] }) {
               <td className="num">{r.fresh.toLocaleString('en-US')}</td>
               <td className={r.stale ? 'num result-warn' : 'num'}>{r.stale.toLocaleString('en-US')}</td>
               <td className={r.old ? 'num result-error' : 'num'}>{r.old.toLocaleString('en-US')}</td>
+              <td className={r.missing ? 'num result-error' : 'num'} title="hosts of an OS family that sends this source, without any snapshot of it">
+                {r.missing.toLocaleString('en-US')}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -18,6 +18,15 @@ export interface CoverageRow {
   fresh: number;
   stale: number;
   old: number;
+  /** Hosts of an OS family that reports this source elsewhere, with no snapshot of it at all. */
+  missing: number;
+}
+
+export interface TriageBacklog {
+  byState: { state: string; count: number }[];
+  /** Not closed and past the due date its SLA gave it. */
+  overdue: number;
+  unassigned: number;
 }
 
 export interface OverviewSeries {
@@ -41,16 +50,34 @@ export async function getFleetSummary(): Promise<FleetSummary> {
   return { ...row, fleetNow: row.fleetNow?.toISOString() ?? null };
 }
 
-/** Per source: hosts whose latest snapshot is fresh (≤ 1 day behind the fleet), stale (≤ 7 days) or old. */
+/**
+ * Per source: hosts whose latest snapshot is fresh (≤ 1 day behind the fleet), stale (≤ 7 days) or old, and hosts
+ * that never sent it although hosts of their OS family do (a Windows host without Autoruns is a blind spot).
+ */
 export async function getCoverage(): Promise<CoverageRow[]> {
   return db().$queryRaw<CoverageRow[]>`
     WITH fleet AS (SELECT max(COALESCE(confirmed_at, collected_at)) AS now FROM snapshots),
-    latest AS (SELECT host_id, source, max(COALESCE(confirmed_at, collected_at)) AS at FROM snapshots GROUP BY host_id, source)
+    latest AS (SELECT host_id, source, max(COALESCE(confirmed_at, collected_at)) AS at FROM snapshots GROUP BY host_id, source),
+    reported AS (SELECT DISTINCT l.source, h.os_family FROM latest l JOIN hosts h ON h.id = l.host_id WHERE h.os_family IS NOT NULL),
+    missing AS (SELECT r.source, count(*)::int AS n FROM reported r JOIN hosts h ON h.os_family = r.os_family
+                WHERE NOT EXISTS (SELECT 1 FROM latest l WHERE l.host_id = h.id AND l.source = r.source) GROUP BY r.source)
     SELECT l.source,
            count(*) FILTER (WHERE l.at >= fleet.now - interval '1 day')::int AS fresh,
            count(*) FILTER (WHERE l.at < fleet.now - interval '1 day' AND l.at >= fleet.now - interval '7 days')::int AS stale,
-           count(*) FILTER (WHERE l.at < fleet.now - interval '7 days')::int AS old
+           count(*) FILTER (WHERE l.at < fleet.now - interval '7 days')::int AS old,
+           COALESCE((SELECT n FROM missing m WHERE m.source = l.source), 0) AS missing
     FROM latest l, fleet GROUP BY l.source ORDER BY l.source`;
+}
+
+/** Triage items by state, with the overdue and unassigned open ones: the backlog a manager watches. */
+export async function getTriageBacklog(): Promise<TriageBacklog> {
+  const [byState, [open]] = await Promise.all([
+    db().$queryRaw<{ state: string; count: number }[]>`SELECT state, count(*)::int AS count FROM triage_items GROUP BY state`,
+    db().$queryRaw<{ overdue: number; unassigned: number }[]>`
+      SELECT count(*) FILTER (WHERE due_at < now())::int AS overdue, count(*) FILTER (WHERE assignee_id IS NULL)::int AS unassigned
+      FROM triage_items WHERE state <> 'closed'`,
+  ]);
+  return { byState, overdue: open?.overdue ?? 0, unassigned: open?.unassigned ?? 0 };
 }
 
 /** Daily series over the last 30 days of collection, and the long tail of prevalence. */
