@@ -6,7 +6,7 @@ import { benchFiles } from '@/lib/bench/fleet';
 import { db } from '@/lib/db/client';
 import { queueBytes } from '@/lib/testing/queue-upload';
 import { getBoss, INGEST_QUEUE, stopBoss } from './boss';
-import { startIngestWorkers, waitForJob } from './ingest-queue';
+import { enqueueUpload, startIngestWorkers, waitForJob } from './ingest-queue';
 import { settleStatsRefresh } from './stats-refresher';
 
 describe('ingest queue (pg-boss on PostgreSQL)', () => {
@@ -24,9 +24,10 @@ describe('ingest queue (pg-boss on PostgreSQL)', () => {
     const q = await queueBytes(f!.bytes, 'QUEUE-A-autorunsc.csv', { host: 'QUEUE-A', collectedAt: f!.collectedAt });
     const out = await waitForJob(q.jobId);
     expect(out?.ok).toBe(true);
-    if (!out?.ok) return;
-    expect(out.result.snapshots).toHaveLength(1);
-    expect(out.result.snapshots[0]!.entries).toBeGreaterThan(200);
+    const result = out?.ok ? out.result : null;
+    expect(result).not.toBeNull();
+    expect(result!.snapshots).toHaveLength(1);
+    expect(result!.snapshots[0]!.entries).toBeGreaterThan(200);
     const upload = await db().upload.findUniqueOrThrow({ where: { id: q.uploadId } });
     expect(upload.status).toBe('done');
     expect(existsSync(q.path)).toBe(false);
@@ -35,7 +36,13 @@ describe('ingest queue (pg-boss on PostgreSQL)', () => {
              (SELECT count(*)::int FROM entry_stats st JOIN presences p ON p.entry_id = st.entry_id
                JOIN hosts h ON h.id = p.host_id WHERE h.key = 'queue-a' AND st.hosts_now >= 1) AS stats`;
     expect(dirty).toBe(0);
-    expect(stats).toBe(out.result.snapshots[0]!.entries);
+    expect(stats).toBe(result!.snapshots[0]!.entries);
+
+    // The process stopped after the run's last write but before pg-boss recorded the job as completed: the job
+    // comes back with its spooled file gone. The upload is finished and must stay so.
+    const rerun = await enqueueUpload({ uploadId: q.uploadId, files: [{ fileName: 'QUEUE-A-autorunsc.csv', path: q.path }], host: null, collectedAt: null, labels: {}, format: null });
+    expect(await waitForJob(rerun)).toEqual({ ok: true, result: null });
+    expect((await db().upload.findUniqueOrThrow({ where: { id: q.uploadId } })).status).toBe('done');
   });
 
   it('refuses an unreadable file once, without retrying it', async () => {

@@ -22,7 +22,11 @@ export interface IngestJob {
 }
 
 /** Stored by pg-boss as the job's output: the ingest result, or why the file was refused (not retried). */
-export type IngestJobOutput = { ok: true; result: IngestUploadResult } | { ok: false; message: string; line: number | null };
+export type IngestJobOutput =
+  | { ok: true; result: IngestUploadResult }
+  /** A job run again after its upload was finished (the process stopped before pg-boss recorded the completion). */
+  | { ok: true; result: null }
+  | { ok: false; message: string; line: number | null };
 
 /** Queue a spooled upload; from here it survives a crash of this process. Returns the job id. */
 export async function enqueueUpload(job: IngestJob): Promise<string> {
@@ -62,7 +66,10 @@ async function runJob(job: PgBoss.JobWithMetadata<QueuedJob>): Promise<IngestJob
   const data = job.data;
   const files = filesOf(data);
   if (!files.every((f) => existsSync(f.path))) {
-    // Only a finished run deletes the file; without it there is nothing left to retry.
+    // Only a finished run deletes the files. If the process stopped between that run's last write and pg-boss
+    // recording the job as completed, the job comes back here: the upload is done and must stay so.
+    const upload = await db().upload.findUnique({ where: { id: data.uploadId }, select: { status: true, finishedAt: true } });
+    if (upload?.finishedAt && upload.status !== 'failed') return { ok: true, result: null };
     await db().upload.update({ where: { id: data.uploadId }, data: { status: 'failed', message: 'the spooled upload is gone', finishedAt: new Date() } });
     return { ok: false, message: 'the spooled upload is gone', line: null };
   }
