@@ -26,22 +26,33 @@ export class AppError extends Error {
   }
 }
 
-/** The one place route handlers map errors to HTTP answers; unknown errors are logged and never echoed. */
-export function toErrorResponse(err: unknown): Response {
-  if (err instanceof AppError) return Response.json({ error: err.code, message: err.message }, { status: STATUS[err.code] });
-  if (err instanceof ArchiveError) return Response.json({ error: 'unprocessable', message: err.message }, { status: 422 });
-  if (err instanceof ParseError) {
-    return Response.json({ error: 'unprocessable', message: err.message, line: err.line }, { status: 422 });
-  }
+/** An API error answer: status, JSON body and extra headers. */
+export interface ErrorAnswer {
+  status: number;
+  body: { error: string; message: string; line?: number | null };
+  headers?: Record<string, string>;
+}
+
+/** The one place errors become API answers; unknown errors are logged and never echoed. */
+export function toErrorAnswer(err: unknown): ErrorAnswer {
+  if (err instanceof AppError) return { status: STATUS[err.code], body: { error: err.code, message: err.message } };
+  if (err instanceof ArchiveError) return { status: 422, body: { error: 'unprocessable', message: err.message } };
+  if (err instanceof ParseError) return { status: 422, body: { error: 'unprocessable', message: err.message, line: err.line } };
   if (err instanceof ZodError) {
     const message = err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-    return Response.json({ error: 'bad_request', message }, { status: 400 });
+    return { status: 400, body: { error: 'bad_request', message } };
   }
   if (isDatabaseUnavailable(err)) {
     // Stopped or restarting: the client may try again, and nothing was half-done (every write is a transaction).
     console.error('database unavailable:', err instanceof Error ? err.message : err);
-    return Response.json({ error: 'unavailable', message: 'the database is not reachable; try again shortly' }, { status: 503, headers: { 'retry-after': '5' } });
+    return { status: 503, body: { error: 'unavailable', message: 'the database is not reachable; try again shortly' }, headers: { 'retry-after': '5' } };
   }
   console.error(err);
-  return Response.json({ error: 'internal', message: 'internal error' }, { status: 500 });
+  return { status: 500, body: { error: 'internal', message: 'internal error' } };
+}
+
+/** Route handlers' catch: the error as a JSON response. */
+export function toErrorResponse(err: unknown): Response {
+  const { status, body, headers } = toErrorAnswer(err);
+  return Response.json(body, { status, headers });
 }

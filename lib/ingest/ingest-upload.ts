@@ -39,6 +39,8 @@ export interface IngestUploadResult {
   fileName: string;
   status: 'done' | 'partial' | 'duplicate' | 'failed';
   files: number;
+  /** Records parsed (the upload row's final progress, written with its outcome). */
+  rows: number;
   snapshots: IngestedSnapshot[];
   events: number;
   warnings: FileWarning[];
@@ -101,12 +103,11 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
     }
   }
   await flush();
-  await saveProgress(input.uploadId, progress);
   if (progress.files === 0) throw new ArchiveError(`the upload holds no files${skipped(warnings)}`, '', 'maxEntries');
   // No member gave anything to store (all unreadable or skipped): a refusal with the reasons, not a silent "failed".
   if (!hasContent) throw new ArchiveError(`nothing in the upload could be ingested${skipped(warnings)}`, '');
   const status = uploadStatus(snapshots, events, warnings);
-  return { uploadId: input.uploadId, fileName: input.fileName, status, files: progress.files, snapshots, events, warnings };
+  return { uploadId: input.uploadId, fileName: input.fileName, status, files: progress.files, rows: progress.rows, snapshots, events, warnings };
 }
 
 async function* counted(source: AsyncIterable<Uint8Array>, progress: Progress): AsyncGenerator<Uint8Array> {

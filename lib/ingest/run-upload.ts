@@ -48,6 +48,7 @@ export async function processUpload(uploadId: number, received: ReceivedPart[], 
       message: result.status === 'duplicate' ? 'already ingested: nothing new' : duplicates ? `${duplicates} snapshot(s) already ingested` : null,
       filesTotal: result.files,
       filesDone: result.files,
+      rowsDone: result.rows,
       warnings: result.warnings.slice(0, 500) as unknown as Prisma.InputJsonValue,
     });
     return result;
