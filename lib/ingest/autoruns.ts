@@ -94,7 +94,18 @@ function splitSigner(v: string): { signer: string | null; verified: boolean | nu
 
 const orNull = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
 
-function toRecord(get: (c: AutorunsColumn) => string | undefined, raw: Record<string, string>, line: number, time: string | null): JobRecord {
+/** Positions of the columns toRecord reads (-1: not in this file), looked up once per file. */
+type ColumnPositions = Record<(typeof RECORD_COLUMNS)[number], number>;
+const RECORD_COLUMNS = [
+  'time', 'entryLocation', 'entry', 'enabled', 'category', 'profile', 'description', 'signer', 'company', 'publisher',
+  'imagePath', 'launchString', 'md5', 'sha1', 'sha256', 'psComputerName',
+] as const satisfies readonly AutorunsColumn[];
+
+/** A column's cell: undefined when the file has no such column, '' when this row is short. */
+const cell = (fields: string[], i: number) => (i < 0 ? undefined : (fields[i] ?? ''));
+
+function toRecord(fields: string[], at: ColumnPositions, raw: Record<string, string>, line: number, time: string | null): JobRecord {
+  const get = (col: keyof ColumnPositions) => cell(fields, at[col]);
   const entryLocation = (get('entryLocation') ?? '').trim();
   const category = (get('category') ?? '').trim();
   const isTask = category.toLowerCase() === 'tasks' || entryLocation.toLowerCase() === 'task scheduler';
@@ -146,41 +157,51 @@ function toRecord(get: (c: AutorunsColumn) => string | undefined, raw: Record<st
   };
 }
 
+/**
+ * The row repeats the header when its fields joined by NUL equal the header's. Most rows differ in total length, which
+ * is summed without building the joined string; only rows of the same length are joined and compared.
+ */
+function isRepeatedHeader(fields: string[], header: string[], headerKey: string): boolean {
+  if (fields.length !== header.length) return false;
+  let len = fields.length - 1;
+  for (const f of fields) len += f.length;
+  return len === headerKey.length && fields.join('\u0000') === headerKey;
+}
+
 function parseText(text: string): ParseResult {
   const hit = findHeader(text);
   if (!hit) throw new ParseError(`Autoruns: no Autoruns header found in the first ${HEADER_SEARCH_LINES} lines`);
   const warnings: ParseWarning[] = [];
   const outerRows = readCsvRows(text.slice(hit.offset), hit.delimiter).slice(1);
   const innerDelimiter = hit.wholeLine ? guessDelimiter(hit.fields.join(',')) : hit.delimiter;
-  const rows = outerRows.map((r) => {
-    const line = r.line + hit.lineIndex;
-    if (!hit.wholeLine || r.fields.length !== 1) return { line, fields: r.fields };
-    return { line, fields: tokenizeLine(r.fields[0], innerDelimiter) };
-  });
+  // The tokenizer's rows are this function's own: lines are shifted in place rather than copied row by row.
+  const rows = hit.wholeLine
+    ? outerRows.map((r) => {
+        const line = r.line + hit.lineIndex;
+        if (r.fields.length !== 1) return { line, fields: r.fields };
+        return { line, fields: tokenizeLine(r.fields[0], innerDelimiter) };
+      })
+    : outerRows;
+  if (!hit.wholeLine) for (const r of rows) r.line += hit.lineIndex;
   const { names, columns } = effectiveColumns(hit.fields, rows.map((r) => r.fields), warnings);
-  // Column positions looked up once (toRecord asks for each column of every row).
   const colIndex = new Map<AutorunsColumn, number>();
   columns.forEach((c, i) => c && !colIndex.has(c) && colIndex.set(c, i));
-  const at = (col: AutorunsColumn) => colIndex.get(col) ?? -1;
-  const timeIdx = at('time');
-  const order = inferDayOrder(timeIdx < 0 ? [] : rows.map((r) => r.fields[timeIdx] ?? ''));
+  const at = Object.fromEntries(RECORD_COLUMNS.map((c) => [c, colIndex.get(c) ?? -1])) as ColumnPositions;
+  const order = inferDayOrder(at.time < 0 ? [] : rows.map((r) => r.fields[at.time] ?? ''));
   const records: JobRecord[] = [];
-  const headerKey = hit.fields.join('\u0000');
+  const header = hit.fields;
+  const headerKey = header.join('\u0000');
   for (const { line, fields } of rows) {
-    if (fields.length === hit.fields.length && fields.join('\u0000') === headerKey) continue; // repeated header (concatenated exports)
-    const get = (col: AutorunsColumn) => {
-      const i = at(col);
-      return i < 0 ? undefined : (fields[i] ?? '');
-    };
+    if (isRepeatedHeader(fields, header, headerKey)) continue; // concatenated exports
     // Location (group) rows have an empty Entry: they mark a registry key / folder, not an autostart item.
-    if ((get('entry') ?? '').trim() === '') continue;
+    if ((cell(fields, at.entry) ?? '').trim() === '') continue;
     const raw: Record<string, string> = {};
-    names.forEach((h, i) => (raw[h] = fields[i] ?? ''));
+    for (let i = 0; i < names.length; i++) raw[names[i]] = fields[i] ?? '';
     for (let i = names.length; i < fields.length; i++) raw[`_extra${i - names.length + 1}`] = fields[i];
-    const timeRaw = get('time') ?? '';
+    const timeRaw = cell(fields, at.time) ?? '';
     const time = parseAutorunsTime(timeRaw, order);
     if (timeRaw.trim() && !time) warnings.push({ line, message: `unparsed Time "${timeRaw}"` });
-    records.push(toRecord(get, raw, line, time));
+    records.push(toRecord(fields, at, raw, line, time));
   }
   const hosts = new Set(records.map((r) => r.host).filter((h): h is string => !!h));
   const host = hosts.size === 1 && records.every((r) => r.host) ? [...hosts][0] : null;

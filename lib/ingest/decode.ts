@@ -14,7 +14,7 @@ export interface DecodedText {
  */
 export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1252' = 'cp1252'): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', hadBom: true };
+    return { text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le', hadBom: true };
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', hadBom: true };
@@ -23,12 +23,22 @@ export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', hadBom: true };
   }
   const utf16 = sniffBomlessUtf16(bytes);
-  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, hadBom: false };
+  if (utf16) return { text: utf16 === 'utf-16le' ? decodeUtf16le(bytes) : iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, hadBom: false };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', hadBom: false };
   } catch {
     return { text: iconv.decode(Buffer.from(bytes), oemHint), encoding: oemHint, hadBom: false };
   }
+}
+
+/**
+ * What iconv.decode(bytes, 'utf-16le') returns (checked against it in decode.test.ts): lone surrogates kept, an odd
+ * last byte dropped, one leading U+FEFF stripped. Buffer's own UTF-16 decoding reads the bytes in place; iconv went
+ * through a copy and a StringDecoder, and TextDecoder is slower still and replaces lone surrogates.
+ */
+function decodeUtf16le(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length & ~1).toString('utf16le');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** ASCII-heavy UTF-16 without a BOM has NULs in every other byte of the first few hundred bytes. */

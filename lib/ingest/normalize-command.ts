@@ -9,7 +9,8 @@ export interface NormalizedCommand {
   normCommand: string;
 }
 
-const EXT_BOUNDARY = /\.(?:exe|com|bat|cmd|ps1|vbs|js|dll)(?= |$)/gi;
+/** Only the first boundary is ever looked at (exec, not matchAll: no iterator per command). */
+const EXT_BOUNDARY = /\.(?:exe|com|bat|cmd|ps1|vbs|js|dll)(?= |$)/i;
 const HAS_EXT = /\.(?:exe|com|bat|cmd|ps1|vbs|js|dll)$/i;
 const GUID = /\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}/i;
 
@@ -28,17 +29,18 @@ function splitWindows(s: string): { exe: string; args: string; quoted: boolean }
     const end = s.indexOf('"', 1);
     if (end > 0) return { exe: s.slice(1, end), args: s.slice(end + 1).trim(), quoted: true };
   }
-  for (const m of s.matchAll(EXT_BOUNDARY)) {
+  const m = EXT_BOUNDARY.exec(s);
+  if (m) {
     const prefix = s.slice(0, m.index + m[0].length);
-    const pathLike = !/ /.test(prefix) || (/^(?:[a-z]:\\|\\\\|%)/i.test(prefix) && !/ [-/"]|"/.test(prefix));
+    const pathLike = !prefix.includes(' ') || (/^(?:[a-z]:\\|\\\\|%)/i.test(prefix) && !/ [-/"]|"/.test(prefix));
     if (pathLike) return { exe: prefix, args: s.slice(prefix.length).trim(), quoted: false };
-    break;
   }
-  const sp = s.search(/ /);
+  const sp = s.indexOf(' ');
   return sp < 0 ? { exe: s, args: '', quoted: false } : { exe: s.slice(0, sp), args: s.slice(sp + 1).trim(), quoted: false };
 }
 
-const basename = (p: string) => p.split(/[\\/]/).pop() ?? p;
+/** The text after the last backslash or slash (what splitting on both and taking the last piece gives, without the array). */
+const basename = (p: string) => p.slice(Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/')) + 1);
 
 /** `rundll32 foo.dll,Entry` runs foo.dll: the DLL, not rundll32, is what makes this job distinct. */
 function resolveRundll32(args: string): { dll: string; rest: string } | null {
@@ -91,7 +93,7 @@ function normalizeWindows(command: string): NormalizedCommand {
     }
   }
   // Quotes are dropped only when the split stays unambiguous on a second pass (idempotence).
-  const keepQuotes = quoted && (exe === '' || (/ /.test(exe) && !HAS_EXT.test(exe)));
+  const keepQuotes = quoted && (exe === '' || (exe.includes(' ') && !HAS_EXT.test(exe)));
   const executable = keepQuotes ? `"${exe}"` : exe;
   return { executable, args, normCommand: joinCommand(executable, args) };
 }
@@ -109,7 +111,7 @@ function normalizeUnix(command: string): NormalizedCommand {
     const sp = s.indexOf(' ');
     [exe, args] = sp < 0 ? [s, ''] : [s.slice(0, sp), s.slice(sp + 1)];
   }
-  const executable = quoted && (exe === '' || / /.test(exe)) ? `${q}${exe}${q}` : exe;
+  const executable = quoted && (exe === '' || exe.includes(' ')) ? `${q}${exe}${q}` : exe;
   return { executable, args, normCommand: collapseWs(args ? `${executable} ${args}` : executable) };
 }
 

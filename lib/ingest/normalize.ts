@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { normalizeCommand } from './normalize-command';
 import { isWindowsFamily, normalizeName } from './normalize-name';
 import type { JobFamily, JobRecord } from './types';
@@ -26,6 +26,7 @@ export function identityOf(rec: Pick<JobRecord, 'family' | 'name' | 'command' | 
   // Some sources give only an image path (no command line); it is then the best command we have.
   const source = rec.command.trim() ? rec.command : (rec.imagePath ?? '');
   const { executable, normCommand } = normalizeCommand(source, os);
-  const key = createHash('sha256').update(`${rec.family}\0${normName}\0${normCommand}`, 'utf8').digest('hex');
+  // crypto.hash: the same digest as createHash().update().digest() without a Hash object per call (2x faster).
+  const key = hash('sha256', `${rec.family}\0${normName}\0${normCommand}`, 'hex');
   return { family: rec.family, normName, normCommand, executable, key };
 }

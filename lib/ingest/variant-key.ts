@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JobRecord } from './types';
 
 /** Fields whose change makes a different variant of the same entry (PRODUCT.md §3). */
@@ -26,6 +26,7 @@ export function variantFields(rec: JobRecord) {
 }
 
 export function variantKey(entryKey: string, fields: ReturnType<typeof variantFields>): string {
-  // One update of the joined text: the same bytes, so the same key, as hashing the three parts in turn.
-  return createHash('sha256').update(`${entryKey}\0${JSON.stringify(fields)}`).digest('hex');
+  // One-shot hash of the joined text: the same bytes, so the same key, as hashing the three parts in turn. A JSON
+  // string built by hand was slower than JSON.stringify of this flat object (node 20, 2026-11-23).
+  return hash('sha256', `${entryKey}\0${JSON.stringify(fields)}`, 'hex');
 }
