@@ -42,7 +42,12 @@ export function parseAutorunsTime(raw: string, order: DayOrder = 'mdy'): string 
   if (!v) return null;
   const t = UTC_T.exec(v);
   if (t) {
-    const [y, mo, d, h, mi, s] = t.slice(1).map(Number);
+    const y = Number(t[1]);
+    const mo = Number(t[2]);
+    const d = Number(t[3]);
+    const h = Number(t[4]);
+    const mi = Number(t[5]);
+    const s = Number(t[6]);
     if (!validDate(y, mo, d, h, mi, s)) return null;
     return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}Z`;
   }

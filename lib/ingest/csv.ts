@@ -18,6 +18,7 @@ const MAX_RECORD_CHARS = 1024 * 1024;
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
+const QUOTE_CH = '"';
 
 /** Row break of the file: found at the first CR/LF outside quotes ("\r\n" before "\r"), then fixed. */
 const enum Rd {
@@ -60,6 +61,10 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
   let pos = len > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   /** Scan position inside the current field (shared with scanUnquoted). */
   let i = pos;
+  /** Next delimiter, CR and LF at or after `i` (`len`: none), found once and reused until `i` passes them. */
+  let nextDelim = -1;
+  let nextCr = -1;
+  let nextLf = -1;
 
   const fail = (reason: string, line: number): never => {
     throw new ParseError(`Malformed CSV at line ${line}: ${reason}`, line);
@@ -88,11 +93,9 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
       let start = pos + 1;
       i = start;
       for (;;) {
-        let c = 0;
-        while (i < len && (c = text.charCodeAt(i)) !== QUOTE) {
-          if (c === CR || c === LF) breaks++;
-          i++;
-        }
+        const q = next(QUOTE_CH, i);
+        breaks += countBreaks(i, q);
+        i = q;
         if (recordLen + out.length + (i - start) > MAX_RECORD_CHARS) tooLong();
         if (i >= len) {
           const line = endLine();
@@ -162,9 +165,49 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
     return breaks + 1 - (last === CR || last === LF ? 1 : 0);
   }
 
-  /** Reads unquoted text from `i` to the next delimiter or row break; other CR/LF are text and count as lines. */
+  /** Index of the next `ch` at or after `from`, or `len`. */
+  function next(ch: string, from: number): number {
+    const p = text.indexOf(ch, from);
+    return p < 0 ? len : p;
+  }
+
+  /** Number of CR and LF code units in [from, to), each counted as a line; moves the cached positions past them. */
+  function countBreaks(from: number, to: number): number {
+    let n = 0;
+    if (nextCr < from) nextCr = next('\r', from);
+    while (nextCr < to) (n++, (nextCr = next('\r', nextCr + 1)));
+    if (nextLf < from) nextLf = next('\n', from);
+    while (nextLf < to) (n++, (nextLf = next('\n', nextLf + 1)));
+    return n;
+  }
+
+  /**
+   * Reads unquoted text from `i` to the next delimiter or row break; other CR/LF are text and count as lines. Jumps
+   * between the delimiters, CRs and LFs indexOf finds (a native scan) instead of testing every code unit in JS.
+   */
   function scanUnquoted(): string {
     const start = i;
+    const breaksAtStart = breaks;
+    for (;;) {
+      if (nextDelim < i) nextDelim = next(delimiter, i);
+      if (nextCr < i) nextCr = next('\r', i);
+      if (nextLf < i) nextLf = next('\n', i);
+      const b = nextCr < nextLf ? nextCr : nextLf;
+      if (nextDelim <= b) {
+        i = nextDelim;
+        break;
+      }
+      if (breakAt(b, text.charCodeAt(b)) > 0) {
+        i = b;
+        break;
+      }
+      breaks++;
+      i = b + 1;
+    }
+    if (i - start <= MAX_RECORD_CHARS) return text.slice(start, i);
+    // Too long: scan again code unit by code unit so that the refusal names the line where the cap was passed.
+    i = start;
+    breaks = breaksAtStart;
     while (i < len) {
       const c = text.charCodeAt(i);
       if (c === D) break;

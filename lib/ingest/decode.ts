@@ -44,7 +44,7 @@ const NON_LATIN1 = /[^\u0000-\u00ff]/;
  */
 function decodeUtf16le(bytes: Uint8Array): string {
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length & ~1).toString('utf16le');
-  if (!NON_LATIN1.test(text)) text = Buffer.from(text, 'latin1').latin1Slice();
+  if (!NON_LATIN1.test(text)) text = Buffer.from(text, 'latin1').toString('latin1');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

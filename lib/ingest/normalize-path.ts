@@ -79,12 +79,21 @@ const SYSTEMROOT_PREFIX = new RegExp(String.raw`${TOKEN_START}\\systemroot\\`, '
 const BARE_SYSTEM32 = new RegExp(String.raw`${TOKEN_START}system32\\`, 'g');
 const SYSNATIVE = /([a-z]:\\windows\\)sysnative(?=\\|$|[ "])/g;
 
+/** Whether `needle` occurs where TOKEN_START lets a rule match: at the start or after one of its characters. */
+function atTokenStart(s: string, needle: string): boolean {
+  for (let i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) {
+    if (i === 0 || ` "'=,;(`.includes(s[i - 1])) return true;
+  }
+  return false;
+}
+
 /** Native NT prefixes (`\??\`, `\SystemRoot\`, bare `system32\` in driver ImagePaths) and the WOW64 alias. */
 export function canonWindowsPrefixes(lower: string): string {
   let t = lower;
   if (t.includes('?\\')) t = t.replace(NT_PREFIX, '$1');
   if (t.includes('\\systemroot\\')) t = t.replace(SYSTEMROOT_PREFIX, '$1c:\\windows\\');
-  if (t.includes('system32\\')) t = t.replace(BARE_SYSTEM32, '$1c:\\windows\\system32\\');
+  // Nearly every command holds `system32\\`, almost never at a token start: only then is the replace worth running.
+  if (atTokenStart(t, 'system32\\')) t = t.replace(BARE_SYSTEM32, '$1c:\\windows\\system32\\');
   if (t.includes('sysnative')) t = t.replace(SYSNATIVE, '$1system32');
   return t;
 }
