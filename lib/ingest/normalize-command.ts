@@ -1,4 +1,4 @@
-import { collapseWs, normUnixText, normWindowsText } from './normalize-path';
+import { collapseWs, normUnixText, normWindowsLower } from './normalize-path';
 
 export type OsFlavor = 'windows' | 'unix';
 
@@ -79,7 +79,7 @@ function normalizeWindows(command: string): NormalizedCommand {
     const executable = `com:${clsid[1]}`;
     return { executable, args: '', normCommand: executable };
   }
-  const s = normWindowsText(command);
+  const s = normWindowsLower(lower);
   // Already-normalized rundll32 identity (idempotence): `rundll32.exe|<dll>[,entry args]`.
   const pre = /^rundll32\.exe\|(.+?\.[a-z0-9]+)(?=,| |$)(.*)$/.exec(s);
   if (pre) return { executable: `rundll32.exe|${pre[1]}`, args: pre[2].trim(), normCommand: s };

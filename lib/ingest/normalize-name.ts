@@ -1,5 +1,5 @@
 import type { JobFamily } from './types';
-import { collapseWs, normUnixText, normWindowsText } from './normalize-path';
+import { normUnixText, normWindowsText } from './normalize-path';
 
 export const isWindowsFamily = (family: JobFamily) => family === 'windows_task' || family === 'windows_autorun';
 
@@ -11,7 +11,8 @@ export const isWindowsFamily = (family: JobFamily) => family === 'windows_task' 
  */
 function namePass(family: JobFamily, name: string): string {
   if (!isWindowsFamily(family)) return normUnixText(name);
-  const n = collapseWs(normWindowsText(name));
+  // normWindowsText ends by collapsing whitespace; collapsing again (as this once did) changes nothing.
+  const n = normWindowsText(name);
   if (family !== 'windows_task') return n;
   return n.startsWith('\\') ? n : `\\${n}`;
 }

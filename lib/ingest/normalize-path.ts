@@ -123,8 +123,12 @@ export function stripTempNames(s: string, windows: boolean): string {
 
 /** All per-host noise rules for Windows text (paths, task names, command lines), lower-cased. */
 export function normWindowsText(s: string): string {
-  let t = collapseWs(s.toLowerCase());
-  t = canonWindowsPrefixes(expandWindowsEnv(t));
+  return normWindowsLower(collapseWs(s.toLowerCase()));
+}
+
+/** normWindowsText for text already lower-cased and collapsed (a caller that has that form saves doing it again). */
+export function normWindowsLower(lower: string): string {
+  let t = canonWindowsPrefixes(expandWindowsEnv(lower));
   t = collapseWindowsUsers(t);
   t = stripVersions(stripTempNames(stripGuids(stripSids(t)), true));
   return collapseWs(t);
