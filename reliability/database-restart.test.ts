@@ -44,7 +44,7 @@ function fleetZip(hosts: number) {
 describe.skipIf(!hasPostgresBinaries())('PostgreSQL restarted under the running app', () => {
   it('fails requests cleanly while it is down, serves again without an app restart, and the interrupted ingest retries', async () => {
     postgres = await startPrivatePostgres();
-    const o = { dataDir, databaseUrl: postgres.url, env: { TASKLENS_WORKERS: '1' } };
+    const o = { dataDir, databaseUrl: postgres.url, env: { TASKLENS_WORKERS: '1', TASKLENS_INGEST_BATCH_HOSTS: '2' } };
     const ingest = createToken(o, 'ingest');
     const read = createToken(o, 'read');
     server = await startServer(o);

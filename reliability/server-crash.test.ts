@@ -101,7 +101,7 @@ describe('tasklens start killed with SIGKILL mid-ingest', () => {
   it('on the embedded database: the acknowledged upload completes once after a restart, no partial snapshot', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tasklens-crash-embedded-'));
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const o: ServerOptions = { dataDir, env: { TASKLENS_WORKERS: '1' } };
+    const o: ServerOptions = { dataDir, env: { TASKLENS_WORKERS: '1', TASKLENS_INGEST_BATCH_HOSTS: '2' } };
     await crashAndRecover(o, async (fn) => {
       const embedded = await startEmbeddedDb(dataDir);
       try {
@@ -123,7 +123,7 @@ describe('tasklens start killed with SIGKILL mid-ingest', () => {
     });
     // Other instances may share a PostgreSQL queue, so a dead worker's job only comes back when it expires:
     // seconds here instead of hours, still above the time the whole upload takes.
-    const env = { TASKLENS_WORKERS: '1', TASKLENS_QUEUE_EXPIRE_SECONDS: '45', TASKLENS_QUEUE_MAINTENANCE_SECONDS: '1' };
+    const env = { TASKLENS_WORKERS: '1', TASKLENS_INGEST_BATCH_HOSTS: '2', TASKLENS_QUEUE_EXPIRE_SECONDS: '45', TASKLENS_QUEUE_MAINTENANCE_SECONDS: '1' };
     await crashAndRecover({ dataDir, databaseUrl: database.url, env }, (fn) => withClient(database.url, fn));
   });
 });

@@ -3,9 +3,9 @@ import { ArchiveError, unpackUpload } from './archive';
 import { parseMember } from './parse-member';
 import { hintsFromPath } from './path-hints';
 import { sha256Hex } from './store-snapshot';
-import { storeHostGroup, type IngestedSnapshot } from './store-host';
+import { storeHostGroups, type IngestedSnapshot, type PendingHost } from './store-host';
 import { ParseError, type FormatId, type ParseResult, type ParseWarning } from './types';
-import { UploadBatch } from './upload-batch';
+import { UploadBatch, type HostGroup } from './upload-batch';
 
 /** Bumped when a parser change alters what ends up in snapshots; stored as provenance. */
 export const PARSER_VERSION = '2';
@@ -47,6 +47,23 @@ export interface IngestUploadResult {
 }
 
 const PROGRESS_EVERY_MS = 1000;
+/**
+ * Hosts stored per transaction (TASKLENS_INGEST_BATCH_HOSTS, default 50). Each batch costs the same handful of
+ * statements whatever its size, so a fleet upload pays them once per batch instead of per host; the record cap
+ * keeps memory and lock time bounded when hosts are large. A failure rolls back the batch, and the upload is
+ * marked failed either way. The crash tests set a small batch so that an upload is still under way when killed.
+ */
+function batchHosts(): number {
+  const n = Number(process.env.TASKLENS_INGEST_BATCH_HOSTS);
+  return Number.isInteger(n) && n > 0 ? n : 50;
+}
+const BATCH_RECORDS = 25_000;
+
+function hostRecords(group: HostGroup): number {
+  let n = group.units.length + group.events.length;
+  for (const src of group.sources.values()) n += src.records.length;
+  return n;
+}
 
 /** Read so far, for GET /api/v1/uploads/{id}: bytes of the parts (before unpacking) and records parsed. */
 interface Progress {
@@ -57,7 +74,7 @@ interface Progress {
 
 /**
  * Ingest one upload (plain exports or archives of many hosts' exports) streaming: unpack, parse each file,
- * route records to hosts, and store each host in its own transaction as soon as the archive moves on.
+ * route records to hosts, and store hosts in batches (one transaction each) as the archive moves on.
  * A lone plain file that cannot be parsed throws ParseError; inside an archive, or as one of several parts,
  * it becomes a warning naming the file.
  */
@@ -70,15 +87,30 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
   let hasContent = false;
   let lastProgress = Date.now();
 
+  // Hosts ready to store wait here until a batch is full: one transaction per batch, not per host.
+  const perBatch = batchHosts();
+  let pending: PendingHost[] = [];
+  let pendingRecords = 0;
+  const store = async () => {
+    if (pending.length === 0) return;
+    const stored = await storeHostGroups(pending, { uploadId: input.uploadId, parserVersion: PARSER_VERSION });
+    snapshots.push(...stored.snapshots);
+    events += stored.events;
+    pending = [];
+    pendingRecords = 0;
+  };
   const flush = async (keep?: Set<string>) => {
-    for (const { group, isContinuation } of batch.take(keep)) {
+    for (const ready of batch.take(keep)) {
+      const { group, isContinuation } = ready;
       if (isContinuation) {
         const note = { message: `${group.hostName}: files were not together in the upload; later ones were added without closing earlier entries` };
         for (const src of group.sources.values()) src.warnings.push(note);
+        // A batch holds each host once: its earlier run must be stored before this one is compared with it.
+        if (pending.some((p) => p.group.hostName.toLowerCase() === group.hostName.toLowerCase())) await store();
       }
-      const stored = await storeHostGroup(group, { uploadId: input.uploadId, parserVersion: PARSER_VERSION, isContinuation });
-      snapshots.push(...stored.snapshots);
-      events += stored.events;
+      pending.push(ready);
+      pendingRecords += hostRecords(group);
+      if (pending.length >= perBatch || pendingRecords >= BATCH_RECORDS) await store();
     }
   };
 
@@ -103,6 +135,7 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
     }
   }
   await flush();
+  await store();
   if (progress.files === 0) throw new ArchiveError(`the upload holds no files${skipped(warnings)}`, '', 'maxEntries');
   // No member gave anything to store (all unreadable or skipped): a refusal with the reasons, not a silent "failed".
   if (!hasContent) throw new ArchiveError(`nothing in the upload could be ingested${skipped(warnings)}`, '');

@@ -13,6 +13,8 @@ export interface EntryRow {
   executable: string;
   name: string;
   command: string;
+  /** The earliest collection time of the batch's snapshots that hold the entry. */
+  firstSeenAt: Date;
 }
 
 export interface VariantRow {
@@ -24,53 +26,45 @@ export interface VariantRow {
 }
 
 /**
- * Keys of a snapshot's entries and variants the database already has, in one round trip: most are known
+ * Keys of a batch's entries and variants the database already has, in one round trip: most are known
  * fleet-wide, and knowing which spares sending and conflict-checking them. Entries count as settled only when
- * first seen no later than `at` (a back-fill may still move their first sighting earlier).
+ * first seen no later than their earliest sighting in the batch (a back-fill may still move it earlier).
  */
-export async function probeKnownKeys(tx: Tx, entryKeys: string[], variantKeys: string[], at: Date): Promise<{ entries: Set<string>; variants: Set<string> }> {
+export async function probeKnownKeys(tx: Tx, entries: Map<string, EntryRow>, variantKeys: string[]): Promise<{ entries: Set<string>; variants: Set<string> }> {
   const rows = await tx.$queryRaw<{ v: boolean; key: string }[]>`
-    SELECT false AS v, key FROM entries WHERE key = ANY(${entryKeys}::text[]) AND first_seen_at <= ${at}
+    SELECT false AS v, e.key FROM entries e
+    JOIN unnest(${[...entries.keys()]}::text[], ${[...entries.values()].map((r) => r.firstSeenAt)}::timestamptz[]) AS t(k, at)
+      ON e.key = t.k AND e.first_seen_at <= t.at
     UNION ALL
     SELECT true AS v, key FROM variants WHERE key = ANY(${variantKeys}::text[])`;
-  const entries = new Set<string>();
-  const variants = new Set<string>();
-  for (const r of rows) (r.v ? variants : entries).add(r.key);
-  return { entries, variants };
+  const known = { entries: new Set<string>(), variants: new Set<string>() };
+  for (const r of rows) (r.v ? known.variants : known.entries).add(r.key);
+  return known;
 }
 
 /**
  * Insert new entries; an existing one is only written when a back-filled snapshot moves its first sighting
  * earlier (the conditional DO UPDATE writes nothing otherwise), so unchanged re-snapshots cost no entry writes.
+ * Keys go in sorted so that concurrent batches lock shared entries in the same order and cannot deadlock.
  */
-export async function upsertEntries(tx: Tx, all: [string, EntryRow][], at: Date, settled?: Set<string>): Promise<void> {
-  if (all.length === 0) return;
-  // Most entries of a snapshot are known fleet-wide: one index probe spares sending and conflict-checking them.
-  const skip =
-    settled ??
-    new Set(
-      (await tx.$queryRaw<{ key: string }[]>`
-        SELECT key FROM entries WHERE key = ANY(${all.map(([k]) => k)}::text[]) AND first_seen_at <= ${at}`).map((r) => r.key),
-    );
-  const e = all.filter(([k]) => !skip.has(k));
+export async function upsertEntries(tx: Tx, all: Map<string, EntryRow>, settled: Set<string>): Promise<void> {
+  const e = [...all].filter(([k]) => !settled.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   if (e.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO entries (key, family, norm_name, norm_command, executable, name, command, first_seen_at)
-    SELECT k, f, nn, nc, ex, n, c, ${at}
+    SELECT k, f, nn, nc, ex, n, c, at
     FROM unnest(${e.map(([k]) => k)}::text[], ${e.map(([, v]) => v.family)}::text[], ${e.map(([, v]) => v.normName)}::text[],
                 ${e.map(([, v]) => v.normCommand)}::text[], ${e.map(([, v]) => v.executable)}::text[],
-                ${e.map(([, v]) => v.name)}::text[], ${e.map(([, v]) => v.command)}::text[]) AS t(k, f, nn, nc, ex, n, c)
+                ${e.map(([, v]) => v.name)}::text[], ${e.map(([, v]) => v.command)}::text[],
+                ${e.map(([, v]) => v.firstSeenAt)}::timestamptz[]) AS t(k, f, nn, nc, ex, n, c, at)
     ON CONFLICT (key) DO UPDATE SET first_seen_at = EXCLUDED.first_seen_at
     WHERE EXCLUDED.first_seen_at < entries.first_seen_at`;
 }
 
-/** Insert new variants and evaluate the heuristic catalogue once for each new one. Returns all variant keys. */
-export async function upsertVariants(tx: Tx, all: [string, VariantRow][], known?: Set<string>): Promise<string[]> {
-  if (all.length === 0) return [];
-  const skip =
-    known ?? new Set((await tx.$queryRaw<{ key: string }[]>`SELECT key FROM variants WHERE key = ANY(${all.map(([k]) => k)}::text[])`).map((r) => r.key));
-  const v = all.filter(([k]) => !skip.has(k));
-  if (v.length === 0) return all.map(([k]) => k);
+/** Insert new variants and evaluate the heuristic catalogue once for each new one (sorted, as entries are). */
+export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known: Set<string>): Promise<void> {
+  const v = [...all].filter(([k]) => !known.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (v.length === 0) return;
   const created = await tx.$queryRaw<{ id: number; key: string }[]>`
     INSERT INTO variants (entry_id, key, name, command, image_path, enabled, hidden, run_as, run_level, schedule, triggers,
                           signer, verified, md5, sha1, sha256, author, description, company, file_not_found, raw)
@@ -82,10 +76,10 @@ export async function upsertVariants(tx: Tx, all: [string, VariantRow][], known?
                 ${v.map(([, x]) => JSON.stringify(x.fields))}::jsonb[], ${v.map(([, x]) => JSON.stringify(x.raw))}::jsonb[])
          AS t(k, ek, d, raw)
     JOIN entries en ON en.key = t.ek
+    ORDER BY t.k
     ON CONFLICT (key) DO NOTHING
     RETURNING id, key`;
-  await storeHits(tx, created, new Map(v));
-  return all.map(([k]) => k);
+  await storeHits(tx, created, all);
 }
 
 async function storeHits(tx: Tx, created: { id: number; key: string }[], rows: Map<string, VariantRow>): Promise<void> {
@@ -109,13 +103,22 @@ async function storeHits(tx: Tx, created: { id: number; key: string }[], rows: M
     ON CONFLICT DO NOTHING`;
 }
 
-/** Note which job families the host reports; the denominator of prevalence ("on N of M hosts"). */
-export async function recordFamilies(tx: Tx, hostId: number, records: JobRecord[], at: Date): Promise<void> {
-  const families = [...new Set(records.map((r) => r.family))];
-  if (families.length === 0) return;
+/** Note which job families each host reports; the denominator of prevalence ("on N of M hosts"). */
+export async function recordFamilies(tx: Tx, snapshots: { hostId: number; records: JobRecord[]; collectedAt: Date }[]): Promise<void> {
+  // One row per (host, family), the latest time: ON CONFLICT DO UPDATE may not touch a row twice in one statement.
+  const latest = new Map<string, { hostId: number; family: string; at: Date }>();
+  for (const s of snapshots) {
+    for (const family of new Set(s.records.map((r) => r.family))) {
+      const k = `${s.hostId}\0${family}`;
+      const seen = latest.get(k);
+      if (!seen || seen.at < s.collectedAt) latest.set(k, { hostId: s.hostId, family, at: s.collectedAt });
+    }
+  }
+  const rows = [...latest.values()].sort((a, b) => a.hostId - b.hostId || (a.family < b.family ? -1 : 1));
+  if (rows.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO host_families (host_id, family, last_snapshot_at)
-    SELECT ${hostId}, f, ${at} FROM unnest(${families}::text[]) AS f
+    SELECT * FROM unnest(${rows.map((r) => r.hostId)}::int[], ${rows.map((r) => r.family)}::text[], ${rows.map((r) => r.at)}::timestamptz[])
     ON CONFLICT (host_id, family) DO UPDATE SET last_snapshot_at = EXCLUDED.last_snapshot_at
     WHERE host_families.last_snapshot_at < EXCLUDED.last_snapshot_at`;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { reopenDriftedItems } from '@/lib/triage/drift';
 import { identityOf, type EntryIdentity } from './normalize';
-import { updatePresence } from './store-presence';
+import { updatePresences } from './store-presence';
 import { probeKnownKeys, recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
 import type { FormatId, JobRecord, ParseWarning } from './types';
 import { variantFields, variantKey } from './variant-key';
@@ -46,84 +46,133 @@ function cachedIdentity(rec: JobRecord): EntryIdentity {
   return id;
 }
 
-/** Rows of one snapshot after identity and variant hashing; duplicates within a snapshot collapse. */
-function prepare(records: JobRecord[]) {
+/** Rows of a batch's snapshots after identity and variant hashing; the same entry or variant collapses to one row. */
+function prepare(inputs: SnapshotInput[]) {
   const entries = new Map<string, EntryRow>();
   const variants = new Map<string, VariantRow>();
-  for (const rec of records) {
-    const id = cachedIdentity(rec);
-    if (!entries.has(id.key)) {
-      entries.set(id.key, { family: rec.family, normName: id.normName, normCommand: id.normCommand, executable: id.executable, name: rec.name, command: rec.command });
+  const keysOf = inputs.map((input) => {
+    const keys = new Set<string>();
+    for (const rec of input.records) {
+      const id = cachedIdentity(rec);
+      const entry = entries.get(id.key);
+      if (!entry) {
+        entries.set(id.key, { family: rec.family, normName: id.normName, normCommand: id.normCommand, executable: id.executable, name: rec.name, command: rec.command, firstSeenAt: input.collectedAt });
+      } else if (input.collectedAt < entry.firstSeenAt) entry.firstSeenAt = input.collectedAt;
+      const fields = variantFields(rec);
+      const vKey = variantKey(id.key, fields);
+      if (!variants.has(vKey)) variants.set(vKey, { entryKey: id.key, fields, raw: rec.raw, record: rec, identity: id });
+      keys.add(vKey);
     }
-    const fields = variantFields(rec);
-    const vKey = variantKey(id.key, fields);
-    if (!variants.has(vKey)) variants.set(vKey, { entryKey: id.key, fields, raw: rec.raw, record: rec, identity: id });
+    return [...keys];
+  });
+  return { entries, variants, keysOf };
+}
+
+interface Latest {
+  id: number;
+  collectedAt: Date;
+  confirmedAt: Date | null;
+  contentHash: string;
+  /** An earlier snapshot of the stream with the same contents at the same time (the same upload again). */
+  repeatedId: number | null;
+}
+
+/** Each stream's latest snapshot and an earlier upload of the same contents at the same time, in one round trip. */
+async function findLatest(tx: Tx, inputs: SnapshotInput[]): Promise<(Latest | { id: null; repeatedId: number | null })[]> {
+  const rows = await tx.$queryRaw<
+    { i: number; id: number | null; collected_at: Date | null; confirmed_at: Date | null; content_hash: string | null; repeated_id: number | null }[]
+  >`
+    SELECT t.i::int AS i, l.id, l.collected_at, l.confirmed_at, l.content_hash,
+           (SELECT r.id FROM snapshots r WHERE r.host_id = t.h AND r.source = t.s AND r.content_hash = t.c AND r.collected_at = t.at LIMIT 1) AS repeated_id
+    FROM unnest(${inputs.map((x) => x.hostId)}::int[], ${inputs.map((x) => x.source)}::text[], ${inputs.map((x) => x.contentHash)}::text[],
+                ${inputs.map((x) => x.collectedAt)}::timestamptz[]) WITH ORDINALITY AS t(h, s, c, at, i)
+    LEFT JOIN LATERAL (SELECT s.id, s.collected_at, s.confirmed_at, s.content_hash FROM snapshots s
+                       WHERE s.host_id = t.h AND s.source = t.s ORDER BY s.collected_at DESC, s.id DESC LIMIT 1) l ON true`;
+  const out: (Latest | { id: null; repeatedId: number | null })[] = inputs.map(() => ({ id: null, repeatedId: null }));
+  for (const r of rows) {
+    out[r.i - 1] =
+      r.id === null
+        ? { id: null, repeatedId: r.repeated_id }
+        : { id: r.id, collectedAt: new Date(r.collected_at!), confirmedAt: r.confirmed_at && new Date(r.confirmed_at), contentHash: r.content_hash!, repeatedId: r.repeated_id };
   }
-  return { entries, variants };
+  return out;
+}
+
+/** Insert the batch's new snapshot rows in one statement; returns their ids in input order. */
+async function insertSnapshots(tx: Tx, inputs: SnapshotInput[], entryCounts: number[]): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ i: number; id: number }[]>`
+    WITH t AS (
+      SELECT * FROM unnest(${inputs.map((x) => x.hostId)}::int[], ${inputs.map((x) => x.source)}::text[], ${inputs.map((x) => x.collectedAt)}::timestamptz[],
+                           ${inputs.map((x) => x.uploadId)}::int[], ${inputs.map((x) => x.fileName)}::text[], ${inputs.map((x) => x.contentHash)}::text[],
+                           ${inputs.map((x) => x.parserVersion)}::text[], ${entryCounts}::int[], ${inputs.map((x) => x.warnings.length)}::int[],
+                           ${inputs.map((x) => JSON.stringify(x.warnings.slice(0, 200)))}::jsonb[]) WITH ORDINALITY
+        AS t(h, s, at, u, f, c, pv, n, wn, w, i)
+    ), ins AS (
+      INSERT INTO snapshots (host_id, source, collected_at, upload_id, file_name, content_hash, parser_version, entry_count, warning_count, warnings)
+      SELECT h, s, at, u, f, c, pv, n, wn, w FROM t ORDER BY i
+      RETURNING id, host_id, source
+    )
+    SELECT t.i::int AS i, ins.id FROM ins JOIN t ON t.h = ins.host_id AND t.s = ins.source`;
+  const ids: number[] = [];
+  for (const r of rows) ids[r.i - 1] = r.id;
+  return ids;
 }
 
 /**
- * Write one host's snapshot set-based (unnest arrays: one statement per table, STYLE.md B2) and maintain
- * presence intervals: only entries that appeared or disappeared since the stream's open intervals are written,
- * so an unchanged re-snapshot costs one snapshot row.
+ * Write a batch of snapshots (several hosts, each source of a host at most once) set-based: one statement per
+ * table for the whole batch (unnest arrays, STYLE.md B2), whatever its size. Presence intervals are maintained
+ * along collection time: only entries that appeared or disappeared since a stream's open intervals are written,
+ * so an unchanged re-snapshot costs one snapshot row, and the same contents again cost nothing.
  */
-export async function storeSnapshot(tx: Tx, input: SnapshotInput): Promise<StoredSnapshot> {
-  // The stream's latest snapshot and an earlier upload of the same contents at the same time, in one round trip.
-  const [found] = await tx.$queryRaw<
-    { id: number | null; collected_at: Date | null; confirmed_at: Date | null; content_hash: string | null; repeated_id: number | null }[]
-  >`
-    SELECT l.id, l.collected_at, l.confirmed_at, l.content_hash,
-           (SELECT r.id FROM snapshots r WHERE r.host_id = ${input.hostId} AND r.source = ${input.source}
-              AND r.content_hash = ${input.contentHash} AND r.collected_at = ${input.collectedAt} LIMIT 1) AS repeated_id
-    FROM (SELECT 1) one
-    LEFT JOIN LATERAL (SELECT s.id, s.collected_at, s.confirmed_at, s.content_hash FROM snapshots s
-                       WHERE s.host_id = ${input.hostId} AND s.source = ${input.source}
-                       ORDER BY s.collected_at DESC, s.id DESC LIMIT 1) l ON true`;
-  const latest =
-    found.id === null
-      ? null
-      : { id: found.id, collectedAt: new Date(found.collected_at!), confirmedAt: found.confirmed_at && new Date(found.confirmed_at), contentHash: found.content_hash };
-  // The same contents as the stream's latest snapshot: an unchanged re-collection (confirm it, one row update)
-  // or the same upload again. Either way nothing new is written.
-  if (latest?.contentHash === input.contentHash) {
-    if (input.collectedAt > (latest.confirmedAt ?? latest.collectedAt)) {
-      await tx.snapshot.update({ where: { id: latest.id }, data: { confirmedAt: input.collectedAt } });
+export async function storeSnapshots(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapshot[]> {
+  if (inputs.length === 0) return [];
+  if (new Set(inputs.map((x) => `${x.hostId}\0${x.source}`)).size < inputs.length) throw new Error('storeSnapshots: a stream appears twice in one batch');
+  const found = await findLatest(tx, inputs);
+  const results: StoredSnapshot[] = [];
+  const confirm: { id: number; at: Date }[] = [];
+  const fresh: { input: SnapshotInput; index: number; prevId: number | null; isBackfill: boolean }[] = [];
+  inputs.forEach((input, index) => {
+    const latest = found[index]!;
+    const duplicateOf = (id: number) => (results[index] = { snapshotId: id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 });
+    // The same contents as the stream's latest snapshot: an unchanged re-collection (confirm it, one row update)
+    // or the same upload again. Either way nothing new is written.
+    if (latest.id !== null && latest.contentHash === input.contentHash) {
+      if (input.collectedAt > (latest.confirmedAt ?? latest.collectedAt)) confirm.push({ id: latest.id, at: input.collectedAt });
+      return duplicateOf(latest.id);
     }
-    return { snapshotId: latest.id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
-  }
-  if (found.repeated_id !== null) return { snapshotId: found.repeated_id, isDuplicate: true, added: 0, removed: 0, unchanged: 0 };
-  // History is kept as intervals along collection time; a back-filled older snapshot is stored for provenance
-  // but does not rewrite intervals that newer snapshots already closed or opened.
-  const isBackfill = latest !== null && latest.collectedAt > input.collectedAt;
-  if (isBackfill) {
-    input.warnings.push({ message: `older than this host's latest ${input.source} snapshot (${latest.collectedAt.toISOString()}): stored, history unchanged` });
-  }
-  const { entries, variants } = prepare(input.records);
-  const snapshot = await tx.snapshot.create({
-    data: {
-      hostId: input.hostId,
-      source: input.source,
-      collectedAt: input.collectedAt,
-      uploadId: input.uploadId,
-      fileName: input.fileName,
-      contentHash: input.contentHash,
-      parserVersion: input.parserVersion,
-      entryCount: variants.size,
-      warningCount: input.warnings.length,
-      warnings: input.warnings.slice(0, 200) as unknown as Prisma.InputJsonValue,
-    },
-    select: { id: true },
+    if (latest.repeatedId !== null) return duplicateOf(latest.repeatedId);
+    // History is kept as intervals along collection time; a back-filled older snapshot is stored for provenance
+    // but does not rewrite intervals that newer snapshots already closed or opened.
+    const isBackfill = latest.id !== null && latest.collectedAt > input.collectedAt;
+    if (latest.id !== null && isBackfill) {
+      input.warnings.push({ message: `older than this host's latest ${input.source} snapshot (${latest.collectedAt.toISOString()}): stored, history unchanged` });
+    }
+    fresh.push({ input, index, prevId: latest.id, isBackfill });
   });
-  const known = await probeKnownKeys(tx, [...entries.keys()], [...variants.keys()], input.collectedAt);
-  await upsertEntries(tx, [...entries.entries()], input.collectedAt, known.entries);
-  const variantKeys = await upsertVariants(tx, [...variants.entries()], known.variants);
-  await recordFamilies(tx, input.hostId, input.records, input.collectedAt);
-  if (isBackfill) return { snapshotId: snapshot.id, isDuplicate: false, added: 0, removed: 0, unchanged: 0 };
-  // Not a back-fill, so the stream's previous snapshot is the latest one found above; this also marks the touched
-  // entries dirty for the coalesced entry_stats refresh.
-  const change = await updatePresence(tx, { ...input, snapshotId: snapshot.id, variantKeys, prevSnapshotId: latest?.id ?? null });
-  await reopenDriftedItems(tx, { snapshotId: snapshot.id, hostId: input.hostId, entryIds: change.touchedEntryIds });
-  return { snapshotId: snapshot.id, isDuplicate: false, added: change.added, removed: change.removed, unchanged: variantKeys.length - change.added };
+  if (confirm.length > 0) {
+    await tx.$executeRaw`UPDATE snapshots s SET confirmed_at = t.at
+      FROM unnest(${confirm.map((c) => c.id)}::int[], ${confirm.map((c) => c.at)}::timestamptz[]) AS t(id, at) WHERE s.id = t.id`;
+  }
+  if (fresh.length === 0) return results;
+  const { entries, variants, keysOf } = prepare(fresh.map((f) => f.input));
+  const ids = await insertSnapshots(tx, fresh.map((f) => f.input), keysOf.map((k) => k.length));
+  const known = await probeKnownKeys(tx, entries, [...variants.keys()]);
+  await upsertEntries(tx, entries, known.entries);
+  await upsertVariants(tx, variants, known.variants);
+  await recordFamilies(tx, fresh.map((f) => f.input));
+  const streams = fresh.flatMap((f, j) =>
+    f.isBackfill
+      ? []
+      : [{ ...f.input, snapshotId: ids[j]!, variantKeys: keysOf[j]!, prevSnapshotId: f.prevId, closeMissing: f.input.closeMissing !== false }],
+  );
+  // Also marks the touched entries dirty for the coalesced entry_stats refresh.
+  const changes = await updatePresences(tx, streams);
+  await reopenDriftedItems(tx, streams.map((s) => ({ snapshotId: s.snapshotId, hostId: s.hostId, entryIds: changes.get(s.snapshotId)!.touchedEntryIds })));
+  fresh.forEach((f, j) => {
+    const change = changes.get(ids[j]!) ?? { added: 0, removed: 0 };
+    results[f.index] = { snapshotId: ids[j]!, isDuplicate: false, added: change.added, removed: change.removed, unchanged: f.isBackfill ? 0 : keysOf[j]!.length - change.added };
+  });
+  return results;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

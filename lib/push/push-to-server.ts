@@ -13,7 +13,7 @@ export interface PushOptions {
 }
 
 /** Requests stay well under the server's upload limit, and a failed request costs one batch, not the whole push. */
-const BATCH_FILES = 50;
+export const PUSH_BATCH_FILES = 50;
 const BATCH_BYTES = 64 * 1024 * 1024;
 
 export type BatchResult = { files: LocalFile[]; upload: UploadView } | { files: LocalFile[]; error: string };
@@ -25,7 +25,7 @@ export type BatchResult = { files: LocalFile[]; upload: UploadView } | { files: 
 export async function pushToServer(files: LocalFile[], o: PushOptions): Promise<BatchResult[]> {
   const total = files.reduce((n, f) => n + f.size, 0);
   const bar = new ProgressBar(o.progress, total);
-  const batches = batchFiles(files, BATCH_FILES, BATCH_BYTES);
+  const batches = batchFiles(files, PUSH_BATCH_FILES, BATCH_BYTES);
   const results: BatchResult[] = [];
   let before = 0;
   for (const [i, batch] of batches.entries()) {

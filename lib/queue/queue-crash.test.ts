@@ -44,6 +44,8 @@ describe('ingest queue after a worker crash', () => {
     // stay above the time the whole upload takes: pg-boss also fails a live job that runs past it.
     process.env.TASKLENS_QUEUE_EXPIRE_SECONDS = '20';
     process.env.TASKLENS_QUEUE_MAINTENANCE_SECONDS = '1';
+    // Two hosts per transaction: the upload is still under way after its first batch commits.
+    process.env.TASKLENS_INGEST_BATCH_HOSTS = '2';
   });
   afterAll(async () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

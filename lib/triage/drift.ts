@@ -58,15 +58,26 @@ function driftSql(input: DriftInput): Prisma.Sql {
 }
 
 /**
- * Re-open (state `new`, a fresh due date) the decided triage items of entries that drifted with this snapshot, with
- * the reason in their history, the audit log and a notice to the assignee. Runs in the snapshot's transaction,
- * after presences are written; a snapshot that touched no triaged entry costs one indexed lookup.
+ * Re-open (state `new`, a fresh due date) the decided triage items of entries that drifted with these snapshots
+ * (a batch of an upload, one per stream), with the reason in their history, the audit log and a notice to the
+ * assignee. Runs in the snapshots' transaction, after presences are written; a batch that touched no triaged
+ * entry costs one indexed lookup.
  */
-export async function reopenDriftedItems(tx: Tx, input: DriftInput): Promise<number> {
-  if (input.entryIds.length === 0) return 0;
-  const [any] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM triage_items
-    WHERE entry_id = ANY(${input.entryIds}::int[]) AND state = ANY(${REOPENABLE_STATES}::text[])`;
-  if (!any || any.n === 0) return 0;
+export async function reopenDriftedItems(tx: Tx, inputs: DriftInput[]): Promise<number> {
+  const entryIds = [...new Set(inputs.flatMap((i) => i.entryIds))];
+  if (entryIds.length === 0) return 0;
+  const triaged = await tx.$queryRaw<{ entry_id: number }[]>`SELECT DISTINCT entry_id FROM triage_items
+    WHERE entry_id = ANY(${entryIds}::int[]) AND state = ANY(${REOPENABLE_STATES}::text[])`;
+  if (triaged.length === 0) return 0;
+  const isTriaged = new Set(triaged.map((r) => r.entry_id));
+  let reopened = 0;
+  for (const input of inputs) {
+    if (input.entryIds.some((id) => isTriaged.has(id))) reopened += await reopenForSnapshot(tx, input);
+  }
+  return reopened;
+}
+
+async function reopenForSnapshot(tx: Tx, input: DriftInput): Promise<number> {
   const stored = await tx.setting.findUnique({ where: { key: 'sla' }, select: { value: true } });
   const ctx = { actor: 'ingest', ip: null, sla: slaFromSetting(stored?.value) };
   const reopened = await recordChanges(
