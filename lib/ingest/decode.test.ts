@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from './decode';
+import { decodeBytes, sniffHead } from './decode';
 
 // UTF-16 LE text went through iconv-lite before it was decoded in place; the text (so every parsed field) must
 // stay the same, also for lone surrogates, stray BOMs and an odd last byte.
@@ -33,5 +33,21 @@ describe('UTF-16 LE decoding', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+const bomUtf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+const bomUtf16be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
+
+describe('sniffHead', () => {
+  it('keeps at least the first characters of every encoding, and a UTF-8 head decodes strictly', () => {
+    const text = 'é日😀a,"b"\r\n'.repeat(400);
+    for (const bytes of [Buffer.from(text, 'utf8'), bomUtf16le(text), bomUtf16be(text)]) {
+      for (const chars of [1, 7, 100, 1000]) {
+        const head = decodeBytes(sniffHead(bytes, chars));
+        expect(head.text.slice(0, chars)).toBe(text.slice(0, chars));
+        expect(head.encoding).toBe(decodeBytes(bytes).encoding);
+      }
+    }
   });
 });

@@ -12,6 +12,19 @@ export interface DecodedText {
  * Decode bytes by sniffing (FORMATS.md §0.1): BOM first, then a NUL-byte pattern for BOM-less UTF-16,
  * then strict UTF-8, then an 8-bit code page. `oemHint` picks the OEM page for schtasks output written by cmd.exe.
  */
+/**
+ * Bytes that hold at least the first `chars` characters: 2 per character (and the BOM) for UTF-16 with a BOM, up
+ * to 4 otherwise, cut before a UTF-8 continuation byte so that a strict UTF-8 decode of the head does not fail
+ * where the whole file would not. Format sniffing decodes this instead of the whole export.
+ */
+export function sniffHead(bytes: Uint8Array, chars: number): Uint8Array {
+  const isUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  let end = isUtf16 ? 2 + chars * 2 : chars * 4;
+  if (end >= bytes.length) return bytes;
+  if (!isUtf16) while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end);
+}
+
 export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1252' = 'cp1252'): DecodedText {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le', hadBom: true };

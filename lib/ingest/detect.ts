@@ -1,7 +1,7 @@
 import { atParser } from './at';
 import { autorunsParser } from './autoruns';
 import { cronParser } from './cron';
-import { decodeBytes, looksBinary } from './decode';
+import { decodeBytes, looksBinary, sniffHead } from './decode';
 import { launchdParser, sniffBytes as sniffPlistBytes } from './launchd';
 import { osqueryParser } from './osquery';
 import { scheduledTaskCsvParser } from './scheduledtask-csv';
@@ -41,7 +41,7 @@ export function detectParser(bytes: Uint8Array, ctx: ParseContext, override?: Fo
   // Binary property lists are the one binary input; everything else with stray NULs is junk.
   if (sniffPlistBytes(bytes) >= 0.9) return launchdParser;
   if (looksBinary(bytes)) throw new ParseError('the file is binary, not a text export');
-  const text = decodeBytes(bytes).text.slice(0, SNIFF_CHARS);
+  const text = decodeBytes(sniffHead(bytes, SNIFF_CHARS)).text.slice(0, SNIFF_CHARS);
   let best: { parser: Parser; score: number } | null = null;
   for (const parser of PARSERS) {
     const score = parser.sniff(text, ctx);

@@ -87,17 +87,24 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
   let hasContent = false;
   let lastProgress = Date.now();
 
-  // Hosts ready to store wait here until a batch is full: one transaction per batch, not per host.
+  // Hosts ready to store wait here until a batch is full: one transaction per batch, not per host. A batch is
+  // written while the next one is parsed (the database works on another core); batches commit in order.
   const perBatch = batchHosts();
   let pending: PendingHost[] = [];
   let pendingRecords = 0;
+  let writing: Promise<void> = Promise.resolve();
   const store = async () => {
     if (pending.length === 0) return;
-    const stored = await storeHostGroups(pending, { uploadId: input.uploadId, parserVersion: PARSER_VERSION });
-    snapshots.push(...stored.snapshots);
-    events += stored.events;
+    const hosts = pending;
     pending = [];
     pendingRecords = 0;
+    await writing;
+    writing = storeHostGroups(hosts, { uploadId: input.uploadId, parserVersion: PARSER_VERSION }).then((stored) => {
+      snapshots.push(...stored.snapshots);
+      events += stored.events;
+    });
+    // A failed write is thrown by the next `await writing`, after the file being parsed.
+    writing.catch(() => {});
   };
   const flush = async (keep?: Set<string>) => {
     for (const ready of batch.take(keep)) {
@@ -115,27 +122,33 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
   };
 
   await db().upload.update({ where: { id: input.uploadId }, data: { status: 'processing' } });
-  for (const part of input.parts) {
-    let isArchive = false;
-    for await (const item of unpackUpload(counted(part.source, progress), part.fileName)) {
-      if (item.kind === 'warning') {
-        warnings.push({ file: item.path, message: item.message });
-        continue;
-      }
-      progress.files++;
-      isArchive ||= item.path !== part.fileName;
-      const isSingle = input.parts.length === 1 && !isArchive;
-      const touched = routeFile(batch, input, item, { warnings, progress, isSingle });
-      hasContent ||= touched.size > 0;
-      await flush(touched);
-      if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
-        lastProgress = Date.now();
-        await saveProgress(input.uploadId, progress);
+  try {
+    for (const part of input.parts) {
+      let isArchive = false;
+      for await (const item of unpackUpload(counted(part.source, progress), part.fileName)) {
+        if (item.kind === 'warning') {
+          warnings.push({ file: item.path, message: item.message });
+          continue;
+        }
+        progress.files++;
+        isArchive ||= item.path !== part.fileName;
+        const isSingle = input.parts.length === 1 && !isArchive;
+        const touched = routeFile(batch, input, item, { warnings, progress, isSingle });
+        hasContent ||= touched.size > 0;
+        await flush(touched);
+        if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+          lastProgress = Date.now();
+          await saveProgress(input.uploadId, progress);
+        }
       }
     }
+    await flush();
+    await store();
+  } finally {
+    // The upload's outcome is recorded only once nothing is being written for it.
+    await writing.catch(() => {});
   }
-  await flush();
-  await store();
+  await writing;
   if (progress.files === 0) throw new ArchiveError(`the upload holds no files${skipped(warnings)}`, '', 'maxEntries');
   // No member gave anything to store (all unreadable or skipped): a refusal with the reasons, not a silent "failed".
   if (!hasContent) throw new ArchiveError(`nothing in the upload could be ingested${skipped(warnings)}`, '');

@@ -1,7 +1,7 @@
 import { parseBuffer } from 'bplist-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import * as plist from 'plist';
-import { decodeBytes } from './decode';
+import { decodeBytes, sniffHead } from './decode';
 import { isDict, launchdTriggers, type PlistDict } from './launchd-triggers';
 import { ParseError, type JobRecord, type ParseContext, type ParseResult, type ParseWarning, type Parser } from './types';
 
@@ -105,8 +105,10 @@ function parse(bytes: Uint8Array, ctx: ParseContext): ParseResult {
 }
 
 /** Content sniff on decoded text: an XML plist with a Label key, or the bplist magic (which survives decoding). */
+const SNIFF_HEAD_CHARS = 20_000;
+
 function sniff(text: string): number {
-  const head = text.slice(0, 20_000);
+  const head = text.slice(0, SNIFF_HEAD_CHARS);
   if (head.startsWith(BPLIST_MAGIC)) return 0.7;
   if (!/<plist[\s>]/.test(head)) return 0;
   return /<key>\s*Label\s*<\/key>/.test(head) ? 0.95 : 0.4;
@@ -114,7 +116,8 @@ function sniff(text: string): number {
 
 /** Binary plists need the bytes: only a parsed root with a Label is confidently a launchd job. */
 export function sniffBytes(bytes: Uint8Array): number {
-  if (!isBinaryPlist(bytes)) return sniff(decodeBytes(bytes).text);
+  // A text plist announces itself in its first lines; decoding all of every other export here was a third decode.
+  if (!isBinaryPlist(bytes)) return sniff(decodeBytes(sniffHead(bytes, SNIFF_HEAD_CHARS)).text);
   try {
     const root = parseBuffer(Buffer.from(bytes))[0] as unknown;
     return isDict(root) && typeof root.Label === 'string' ? 0.95 : 0.1;

@@ -24,6 +24,20 @@ export function assertLineLengths(bytes: Uint8Array, format: FormatId): void {
 }
 
 /**
+ * False only when no decoding of these bytes can yield U+0000: there is no zero byte at all, or the file is UTF-16
+ * by its BOM and no code unit is zero. Lets replaceNuls skip walking every record of the nearly all files that hold
+ * no NUL (a native search instead of 7 % of an ingest's CPU).
+ */
+export function mayHoldNul(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) === -1) return false;
+  const isUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (!isUtf16) return true;
+  // Code units are read in place when aligned (a copy otherwise); a zero unit reads as zero in either byte order.
+  const even = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+  return new Uint16Array(even.buffer, even.byteOffset, even.length >> 1).indexOf(0) !== -1;
+}
+
+/**
  * PostgreSQL text and jsonb cannot hold U+0000, so a NUL that made it through decoding (past the binary sniff's
  * first 4 KiB, or inside UTF-16 text) would fail the whole snapshot's transaction with an internal error. Such
  * characters are replaced with U+FFFD in every string of the result, and a warning says how many.
@@ -55,7 +69,12 @@ export function replaceNuls(result: ParseResult): ParseResult {
 /** An allocation-free look first: nearly every file has no NUL, and rebuilding every record would cost. */
 function hasNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\0');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || hasNul(v));
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (hasNul(v)) return true;
+    return false;
+  }
+  // for...in rather than Object.entries: no pair arrays per key (this walk was 7 % of a first ingest's CPU).
+  for (const k in value) if (k.includes('\0') || hasNul((value as Record<string, unknown>)[k])) return true;
   return false;
 }

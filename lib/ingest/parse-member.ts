@@ -1,6 +1,6 @@
 import { parseCronScript } from './cron';
 import { detectParser } from './detect';
-import { assertLineLengths, replaceNuls } from './member-guards';
+import { assertLineLengths, mayHoldNul, replaceNuls } from './member-guards';
 import type { FormatId, ParseResult } from './types';
 
 const CRON_SCRIPT = /(^|\/)cron\.(hourly|daily|weekly|monthly)\/[^/]+$/;
@@ -22,7 +22,8 @@ export function parseMember(path: string, bytes: Uint8Array, override: FormatId 
   }
   const parser = detectParser(bytes, { fileName: path }, override);
   assertLineLengths(bytes, parser.format);
-  return { kind: 'parsed', result: replaceNuls(parser.parse(bytes, { fileName: path })) };
+  const result = parser.parse(bytes, { fileName: path });
+  return { kind: 'parsed', result: mayHoldNul(bytes) ? replaceNuls(result) : result };
 }
 
 function looksLikeUnit(bytes: Uint8Array): boolean {

@@ -51,9 +51,12 @@ const unleet = (s: string) => s.replace(/0/g, 'o').replace(/1/g, 'l').replace(/3
 export function lookalikeOf(name: string): string | null {
   const n = name.toLowerCase();
   if (n.length < 4 || CORE_PROCESSES.includes(n)) return null;
+  const folded = unleet(n);
   for (const real of CORE_PROCESSES) {
-    if (real.length < 5) continue;
-    const d = distance(unleet(n), real);
+    // No match is accepted beyond distance 2, and the distance is at least the length difference: skipping those
+    // spares most of the comparisons (this was 6 % of a first ingest's CPU), same answers.
+    if (real.length < 5 || Math.abs(folded.length - real.length) > 2) continue;
+    const d = distance(folded, real);
     if (d === 0 || (d === 1 && real.length >= 5) || (d === 2 && real.length >= 7 && n[0] === real[0])) return real;
   }
   return null;
