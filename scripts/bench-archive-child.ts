@@ -2,9 +2,12 @@
 import path from 'node:path';
 import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
 import { db, disconnectDb } from '@/lib/db/client';
+import { boundHeapGrowth } from '@/lib/ingest/heap-growth';
 import { createUpload, processUpload } from '@/lib/ingest/run-upload';
 
 const file = process.argv[2]!;
+// As the queue workers do.
+boundHeapGrowth();
 const t0 = performance.now();
 const uploadId = await createUpload({ fileName: path.basename(file), sha256: 'bench', size: 0, uploadedBy: 'bench' });
 const result = await processUpload(uploadId, [{ fileName: path.basename(file), path: file }], { deferStats: true });

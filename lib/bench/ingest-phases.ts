@@ -1,5 +1,6 @@
 import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
 import { db } from '@/lib/db/client';
+import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
 import { createUpload, processUpload, uploadName } from '@/lib/ingest/run-upload';
 import { sha256Hex } from '@/lib/ingest/store-snapshot';
 import { PUSH_BATCH_FILES } from '@/lib/push/push-to-server';
@@ -17,10 +18,22 @@ export interface Timed {
 const DAY_MS = 86_400_000;
 
 /**
- * Ingest the fleet through the real path as `tasklens push --server` sends it: uploads of PUSH_BATCH_FILES
- * exports each (upload row, detection, parse, normalize, hosts stored in batched transactions, upload row
- * finished), one after the other as a single collector stream would. The prevalence refresh is coalesced into one
- * pass at the end, as the queue workers do, and is part of the time.
+ * Ingest exports as one upload, the way `tasklens push --server` sends a batch of them: upload row, detection,
+ * parse, normalize, hosts stored in batched transactions, upload row finished. One collection time for the upload
+ * (the form's), the first export's.
+ */
+export async function ingestAsUpload(batch: BenchFile[], o: { shiftDays?: number } = {}): Promise<IngestUploadResult> {
+  const parts = batch.map((f) => ({ fileName: `${f.host}-autorunsc.csv`, bytes: f.bytes }));
+  // The upload's hash as the API records it for several parts: the hash of the parts' hashes.
+  const sha256 = sha256Hex(new TextEncoder().encode(parts.map((p) => sha256Hex(p.bytes)).join('\n')));
+  const uploadId = await createUpload({ fileName: uploadName(parts.map((p) => p.fileName)), sha256, size: totalBytes(batch), files: parts.length, uploadedBy: 'bench' });
+  return processUpload(uploadId, parts, { collectedAt: new Date(batch[0]!.collectedAt.getTime() + (o.shiftDays ?? 0) * DAY_MS), deferStats: true });
+}
+
+/**
+ * Ingest the fleet through the real path in uploads of PUSH_BATCH_FILES exports, one after the other as a single
+ * collector stream would. The prevalence refresh is coalesced into one pass at the end, as the queue workers do,
+ * and is part of the time.
  */
 export async function timeIngest(files: BenchFile[], o: { shiftDays?: number; mutate?: (b: Buffer) => Buffer } = {}): Promise<Timed> {
   let records = 0;
@@ -29,12 +42,7 @@ export async function timeIngest(files: BenchFile[], o: { shiftDays?: number; mu
   const inputs = files.map((f) => ({ ...f, bytes: o.mutate ? o.mutate(f.bytes) : f.bytes }));
   const t0 = performance.now();
   for (let i = 0; i < inputs.length; i += PUSH_BATCH_FILES) {
-    const batch = inputs.slice(i, i + PUSH_BATCH_FILES);
-    const parts = batch.map((f) => ({ fileName: `${f.host}-autorunsc.csv`, bytes: f.bytes }));
-    // The upload's hash as the API records it for several parts: the hash of the parts' hashes.
-    const sha256 = sha256Hex(new TextEncoder().encode(parts.map((p) => sha256Hex(p.bytes)).join('\n')));
-    const uploadId = await createUpload({ fileName: uploadName(parts.map((p) => p.fileName)), sha256, size: totalBytes(batch), files: parts.length, uploadedBy: 'bench' });
-    const r = await processUpload(uploadId, parts, { collectedAt: new Date(batch[0]!.collectedAt.getTime() + (o.shiftDays ?? 0) * DAY_MS), deferStats: true });
+    const r = await ingestAsUpload(inputs.slice(i, i + PUSH_BATCH_FILES), o);
     for (const s of r.snapshots) {
       snapshots++;
       records += s.entries;

@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import { db, withIngestConnections } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { ArchiveError } from '@/lib/ingest/archive';
+import { boundHeapGrowth } from '@/lib/ingest/heap-growth';
 import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
 import { processUpload, type UploadOptions } from '@/lib/ingest/run-upload';
 import { removeSpooled } from '@/lib/ingest/spool';
@@ -102,6 +103,7 @@ async function runJob(job: PgBoss.JobWithMetadata<QueuedJob>): Promise<IngestJob
  * at a time; pg-boss hands a job to one worker across all processes (SKIP LOCKED).
  */
 export async function startIngestWorkers(concurrency: number): Promise<void> {
+  boundHeapGrowth();
   const boss = await getBoss();
   for (let i = 0; i < concurrency; i++) {
     let workerId = '';

@@ -1,5 +1,7 @@
 import { refreshDirtyEntryStats } from '../../lib/analytics/entry-stats';
-import { benchFiles } from '../../lib/bench/fleet';
+import { benchFiles, type BenchFile } from '../../lib/bench/fleet';
+import { ingestAsUpload } from '../../lib/bench/ingest-phases';
+import { PUSH_BATCH_FILES } from '../../lib/push/push-to-server';
 import { databaseSize } from '../../lib/data/bench-floor';
 import { listEntryVariants, getEntry } from '../../lib/data/entry';
 import { listHostEntries } from '../../lib/data/host-entries';
@@ -9,12 +11,12 @@ import { listOutliers } from '../../lib/data/outliers';
 import { getFleetSummary, getOverviewSeries } from '../../lib/data/overview';
 import { diffSnapshots } from '../../lib/data/snapshot-diff';
 import { db, disconnectDb } from '../../lib/db/client';
-import { ingestBytes } from '../../lib/ingest/run-upload';
 import { parseHostDetailSearchParams } from '../../lib/validation/host-detail';
 import { parseHostSearchParams } from '../../lib/validation/hosts';
 import { parseInventorySearchParams } from '../../lib/validation/inventory';
 import { parseOutlierSearchParams } from '../../lib/validation/outliers';
 import { openDatabase } from './database';
+import { applyMigrations } from '../../lib/db/migrations';
 
 const RUNS = 40;
 
@@ -37,16 +39,24 @@ async function p95(fn: () => Promise<unknown>): Promise<number> {
 export async function runLargeBench(o: { hosts: number; days: number }): Promise<number> {
   const database = await openDatabase();
   try {
+    await applyMigrations(database.url);
     const t0 = performance.now();
     let day = -1;
+    let upload: BenchFile[] = [];
+    // Uploads of PUSH_BATCH_FILES exports of one day, as `tasklens push --server` sends a collection run.
     for (const f of benchFiles({ hosts: o.hosts, days: o.days, churn: 0.005 })) {
+      if (upload.length === PUSH_BATCH_FILES || (upload.length > 0 && f.day !== day)) {
+        await ingestAsUpload(upload);
+        upload = [];
+      }
       if (f.day !== day) {
         if (day >= 0) await refreshDirtyEntryStats(db());
         day = f.day;
         console.error(`day ${day + 1}/${o.days} (${((performance.now() - t0) / 60_000).toFixed(1)} min)`);
       }
-      await ingestBytes(f.bytes, `${f.host}-autorunsc.csv`, { host: f.host, collectedAt: f.collectedAt, uploadedBy: 'bench', deferStats: true });
+      upload.push(f);
     }
+    if (upload.length > 0) await ingestAsUpload(upload);
     await refreshDirtyEntryStats(db());
     const ingestMin = (performance.now() - t0) / 60_000;
     const [host] = (await listHosts(parseHostSearchParams({}))).rows;

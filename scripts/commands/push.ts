@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { disconnectDb } from '../../lib/db/client';
 import { applyMigrations } from '../../lib/db/migrations';
+import { boundHeapGrowth } from '../../lib/ingest/heap-growth';
 import { collectFiles, type LocalFile } from '../../lib/push/collect-files';
 import { pushToServer, type BatchResult } from '../../lib/push/push-to-server';
 import { createUpload, processUpload } from '../../lib/ingest/run-upload';
@@ -77,6 +78,7 @@ async function pushToDatabase(files: LocalFile[], fields: ReturnType<typeof uplo
   let failures = 0;
   try {
     await applyMigrations(database.url);
+    boundHeapGrowth();
     for (const file of files) {
       try {
         const uploadId = await createUpload({ fileName: file.name, sha256: await sha256OfFile(file.path), size: file.size, uploadedBy: 'cli' });
