@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disconnectDb } from '@/lib/db/client';
+import { db, disconnectDb } from '@/lib/db/client';
 import { ingestBytes } from '@/lib/ingest/run-upload';
 import { readSample } from '@/lib/testing/samples';
 import { parseHostSearchParams } from '@/lib/validation/hosts';
@@ -40,6 +40,16 @@ describe('listInventory', () => {
     expect(evil.rows.every((r) => /evil\.exe/i.test(r.command) || /evil/i.test(r.name))).toBe(true);
     const literal = await listInventory(parseInventorySearchParams({ q: '%%%' }));
     expect(literal.total).toBe(0);
+  });
+
+  it('finds an entry by the hash of one of its variants, in the rows, the total and the facets', async () => {
+    const [variant] = await db().$queryRaw<{ hash: string; entry_id: number }[]>`
+      SELECT COALESCE(v.sha256, v.sha1, v.md5) AS hash, v.entry_id FROM variants v JOIN presences p ON p.variant_id = v.id
+      JOIN hosts h ON h.id = p.host_id WHERE h.key = ${hostB} AND COALESCE(v.sha256, v.sha1, v.md5) IS NOT NULL ORDER BY v.id LIMIT 1`;
+    const found = await listInventory(parseInventorySearchParams({ q: variant!.hash.toUpperCase() }));
+    expect(found.rows.map((r) => r.id)).toContain(variant!.entry_id);
+    expect(found.total).toBe(found.rows.length);
+    expect(found.facets.family.reduce((n, f) => n + f.count, 0)).toBe(found.total);
   });
 
   it('filters by family and counts facets without that filter', async () => {

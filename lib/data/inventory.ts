@@ -31,15 +31,24 @@ const ORDER: Record<InventorySort, Prisma.Sql> = {
   lastSeenAt: Prisma.sql`st.last_seen_at`,
 };
 
-function whereClause(s: InventorySearch, withFamily: boolean): Prisma.Sql {
+/**
+ * Entries whose name or command, or any variant's image, signer, hashes or description, contains `q`. Looked up
+ * once per page view: the rows, the total and the facets all filter on it, and the variant scan is the costly part
+ * (three times 80 ms at 10,000 hosts when each query repeated it).
+ */
+async function entriesMatching(q: string): Promise<number[]> {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db().$queryRaw<{ id: number }[]>`
+    SELECT e.id FROM entries e WHERE e.name ILIKE ${like} OR e.command ILIKE ${like} OR e.norm_command ILIKE ${like}
+    UNION
+    SELECT v.entry_id FROM variants v WHERE v.image_path ILIKE ${like} OR v.signer ILIKE ${like} OR v.sha256 ILIKE ${like}
+      OR v.sha1 ILIKE ${like} OR v.md5 ILIKE ${like} OR v.description ILIKE ${like}`;
+  return rows.map((r) => r.id);
+}
+
+function whereClause(s: InventorySearch, withFamily: boolean, matching: number[] | null): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (s.q) {
-    const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Search spans the entry and every variant's image, hashes and signer.
-    parts.push(Prisma.sql`(e.name ILIKE ${like} OR e.command ILIKE ${like} OR e.norm_command ILIKE ${like} OR EXISTS (
-      SELECT 1 FROM variants v WHERE v.entry_id = e.id AND (v.image_path ILIKE ${like} OR v.signer ILIKE ${like}
-        OR v.sha256 ILIKE ${like} OR v.sha1 ILIKE ${like} OR v.md5 ILIKE ${like} OR v.description ILIKE ${like})))`);
-  }
+  if (matching) parts.push(Prisma.sql`e.id = ANY(${matching}::int[])`);
   if (withFamily && s.family.length) parts.push(Prisma.sql`e.family = ANY(${s.family}::text[])`);
   if (s.host) {
     parts.push(Prisma.sql`EXISTS (SELECT 1 FROM presences p JOIN hosts h ON h.id = p.host_id
@@ -50,7 +59,8 @@ function whereClause(s: InventorySearch, withFamily: boolean): Prisma.Sql {
 
 /** One page of the inventory with prevalence, the filtered total, and family facet counts (ignoring the family filter). */
 export async function listInventory(s: InventorySearch): Promise<InventoryPage> {
-  const where = whereClause(s, true);
+  const matching = s.q ? await entriesMatching(s.q) : null;
+  const where = whereClause(s, true, matching);
   const dir = s.sort.desc ? Prisma.sql`DESC NULLS FIRST` : Prisma.sql`ASC NULLS LAST`;
   const offset = (s.page - 1) * s.size;
   const [rows, totals, facets, fleet] = await Promise.all([
@@ -64,7 +74,7 @@ export async function listInventory(s: InventorySearch): Promise<InventoryPage> 
       LIMIT ${s.size} OFFSET ${offset}`,
     db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM entries e WHERE ${where}`,
     db().$queryRaw<{ value: string; count: number }[]>`
-      SELECT e.family AS value, count(*)::int AS count FROM entries e WHERE ${whereClause(s, false)}
+      SELECT e.family AS value, count(*)::int AS count FROM entries e WHERE ${whereClause(s, false, matching)}
       GROUP BY e.family ORDER BY count DESC`,
     db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM hosts`,
   ]);
