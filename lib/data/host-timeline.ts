@@ -24,11 +24,15 @@ export interface TimelineDay {
 
 function itemsSql(hostId: number): Prisma.Sql {
   return Prisma.sql`
-  WITH p AS (
+  -- The host's own intervals, compared among themselves: looked up per row through presences' entry index, each
+  -- check read every host's intervals of a widespread entry (290 ms per view at 10,000 hosts).
+  WITH hp AS MATERIALIZED (
+    SELECT * FROM presences WHERE host_id = ${hostId}
+  ), p AS (
     SELECT p.*, e.name,
-           EXISTS (SELECT 1 FROM presences q WHERE q.host_id = p.host_id AND q.entry_id = p.entry_id AND q.until_at = p.from_at) AS is_change,
-           EXISTS (SELECT 1 FROM presences q WHERE q.host_id = p.host_id AND q.entry_id = p.entry_id AND q.from_at = p.until_at) AS is_replaced
-    FROM presences p JOIN entries e ON e.id = p.entry_id WHERE p.host_id = ${hostId}
+           EXISTS (SELECT 1 FROM hp q WHERE q.entry_id = p.entry_id AND q.until_at = p.from_at) AS is_change,
+           EXISTS (SELECT 1 FROM hp q WHERE q.entry_id = p.entry_id AND q.from_at = p.until_at) AS is_replaced
+    FROM hp p JOIN entries e ON e.id = p.entry_id
   )
   SELECT collected_at AS at, 'snapshot' AS kind, source AS label, file_name || ' · ' || entry_count || ' entries' AS detail, NULL::int AS entry_id
     FROM snapshots WHERE host_id = ${hostId}

@@ -43,7 +43,7 @@ export interface LoadReport {
   missing: string[];
 }
 
-function figures(ms: number[]): LatencyFigures {
+export function figures(ms: number[]): LatencyFigures {
   const s = [...ms].sort((a, b) => a - b);
   const at = (q: number) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!) : 0);
   return { count: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };

@@ -11,15 +11,15 @@ import { disconnectDb } from '../../lib/db/client';
 import { createTestDatabase } from '../../lib/testing/test-database';
 import { runLargeBench } from './bench-large';
 
-const USAGE = 'usage: tasklens bench [--quick] [--hosts N] [--archive-mb M] | bench --fleet large [--hosts 10000 --days 30]';
+const USAGE = 'usage: tasklens bench [--quick] [--hosts N] [--archive-mb M] | bench --fleet large [--hosts 10000 --days 30] [--reuse] [--http]';
 
 /** `tasklens bench`: PRODUCT.md §9 figures on a fresh database (created and dropped like the test databases). */
 export async function runBench(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: 'boolean' }, fleet: { type: 'string' }, hosts: { type: 'string' }, days: { type: 'string' }, 'archive-mb': { type: 'string' } },
+    options: { quick: { type: 'boolean' }, fleet: { type: 'string' }, reuse: { type: 'boolean' }, http: { type: 'boolean' }, hosts: { type: 'string' }, days: { type: 'string' }, 'archive-mb': { type: 'string' } },
   });
-  if (values.fleet === 'large') return runLargeBench({ hosts: Number(values.hosts ?? 10_000), days: Number(values.days ?? 30) });
+  if (values.fleet === 'large') return runLargeBench({ hosts: Number(values.hosts ?? 10_000), days: Number(values.days ?? 30), reuse: values.reuse, http: values.http });
   if (values.fleet) return console.error(USAGE), 2;
   const hosts = Number(values.hosts ?? (values.quick ? 25 : 1000));
   const archiveMb = Number(values['archive-mb'] ?? (values.quick ? 16 : 1024));
