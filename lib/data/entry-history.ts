@@ -39,12 +39,15 @@ export async function getEntryDays(entryId: number): Promise<EntryDay[]> {
     WITH days AS (
       SELECT day, day + interval '1 day' AS next FROM (
         SELECT DISTINCT date_trunc('day', collected_at, 'UTC') AS day FROM snapshots ORDER BY 1 DESC LIMIT ${MAX_DAYS}) d
+    ), ep AS MATERIALIZED (
+      -- The entry's intervals compared among themselves (hash joins): a lookup per closed interval through the
+      -- entry index read all the entry's intervals again each time (13 s at 10,000 hosts × 30 days).
+      SELECT host_id, from_at, until_at FROM presences WHERE entry_id = ${entryId}
     ), p AS (
       SELECT p.host_id, p.from_at, p.until_at,
-             EXISTS (SELECT 1 FROM presences q WHERE q.entry_id = p.entry_id AND q.host_id = p.host_id AND q.until_at = p.from_at) AS is_change,
-             p.until_at IS NOT NULL AND NOT EXISTS (
-               SELECT 1 FROM presences q WHERE q.entry_id = p.entry_id AND q.host_id = p.host_id AND q.from_at = p.until_at) AS is_gone
-      FROM presences p WHERE p.entry_id = ${entryId}
+             EXISTS (SELECT 1 FROM ep q WHERE q.host_id = p.host_id AND q.until_at = p.from_at) AS is_change,
+             p.until_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ep q WHERE q.host_id = p.host_id AND q.from_at = p.until_at) AS is_gone
+      FROM ep p
     ), firsts AS (SELECT host_id, min(from_at) AS at FROM p GROUP BY host_id),
     ev AS (${taskEventsSql(entryId)})
     SELECT d.day,

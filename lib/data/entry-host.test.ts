@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db/client';
 import { ingestBytes } from '@/lib/ingest/run-upload';
+import { useOwnDatabase } from '@/lib/testing/own-database';
 import { parseEntryHostSearchParams } from '@/lib/validation/entry';
 import { parseHostDetailSearchParams } from '@/lib/validation/host-detail';
 import { getEntry, getEntryScore, listEntryHits, listEntryVariants } from './entry';
@@ -31,6 +32,9 @@ async function entryId(name: string): Promise<number> {
   return (await db().entry.findFirstOrThrow({ where: { name }, select: { id: true } })).id;
 }
 
+// Scores count newness against the fleet's latest collection: another file ingesting a later day would age these.
+useOwnDatabase('entry-host');
+
 let hostA = 0;
 
 beforeAll(async () => {
@@ -47,7 +51,6 @@ beforeAll(async () => {
   await ingestBytes(enc(events), 'events.csv', {});
   hostA = (await db().host.findUniqueOrThrow({ where: { key: A }, select: { id: true } })).id;
 });
-afterAll(disconnectDb);
 
 describe('entry page data', () => {
   it('reads identity, variants with host counts, and hits with their catalogue explanation', async () => {
