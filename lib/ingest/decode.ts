@@ -8,30 +8,21 @@ export interface DecodedText {
   hadBom: boolean;
 }
 
+/** The byte order a UTF-16 BOM at the start announces, or null. */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+}
+
 /**
  * Decode bytes by sniffing (FORMATS.md §0.1): BOM first, then a NUL-byte pattern for BOM-less UTF-16,
  * then strict UTF-8, then an 8-bit code page. `oemHint` picks the OEM page for schtasks output written by cmd.exe.
  */
-/**
- * Bytes that hold at least the first `chars` characters: 2 per character (and the BOM) for UTF-16 with a BOM, up
- * to 4 otherwise, cut before a UTF-8 continuation byte so that a strict UTF-8 decode of the head does not fail
- * where the whole file would not. Format sniffing decodes this instead of the whole export.
- */
-export function sniffHead(bytes: Uint8Array, chars: number): Uint8Array {
-  const isUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  let end = isUtf16 ? 2 + chars * 2 : chars * 4;
-  if (end >= bytes.length) return bytes;
-  if (!isUtf16) while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  return bytes.subarray(0, end);
-}
-
 export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1252' = 'cp1252'): DecodedText {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le', hadBom: true };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', hadBom: true };
-  }
+  const bom = utf16Bom(bytes);
+  if (bom === 'utf-16le') return { text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le', hadBom: true };
+  if (bom === 'utf-16be') return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', hadBom: true };
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', hadBom: true };
   }
@@ -42,6 +33,19 @@ export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1
   } catch {
     return { text: iconv.decode(Buffer.from(bytes), oemHint), encoding: oemHint, hadBom: false };
   }
+}
+
+/**
+ * Bytes that hold at least the first `chars` characters: 2 per character (and the BOM) for UTF-16 with a BOM, up
+ * to 4 otherwise, cut before a UTF-8 continuation byte so that a strict UTF-8 decode of the head does not fail
+ * where the whole file would not. Format sniffing decodes this instead of the whole export.
+ */
+export function sniffHead(bytes: Uint8Array, chars: number): Uint8Array {
+  const isUtf16 = utf16Bom(bytes) !== null;
+  let end = isUtf16 ? 2 + chars * 2 : chars * 4;
+  if (end >= bytes.length) return bytes;
+  if (!isUtf16) while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end);
 }
 
 const NON_LATIN1 = /[^\u0000-\u00ff]/;

@@ -1,3 +1,4 @@
+import { utf16Bom } from './decode';
 import { ParseError, type FormatId, type ParseResult } from './types';
 
 /**
@@ -30,8 +31,7 @@ export function assertLineLengths(bytes: Uint8Array, format: FormatId): void {
  */
 export function mayHoldNul(bytes: Uint8Array): boolean {
   if (bytes.indexOf(0) === -1) return false;
-  const isUtf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (!isUtf16) return true;
+  if (!utf16Bom(bytes)) return true;
   // Code units are read in place when aligned (a copy otherwise); a zero unit reads as zero in either byte order.
   const even = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
   return new Uint16Array(even.buffer, even.byteOffset, even.length >> 1).indexOf(0) !== -1;

@@ -86,28 +86,6 @@ async function storeLabels(tx: Tx, hostId: number, labels: Record<string, string
 }
 
 /**
- * storeSnapshots takes each stream (host + source) once per call. A host can send one source twice (systemd list
- * output and systemd unit files are both `systemd`): the second goes in a later round, after the first, as if
- * the host had sent it next.
- */
-async function storeInRounds(tx: Tx, inputs: SnapshotInput[]) {
-  const rounds: number[][] = [];
-  const seen = new Map<string, number>();
-  inputs.forEach((input, i) => {
-    const stream = `${input.hostId}\0${input.source}`;
-    const round = seen.get(stream) ?? 0;
-    seen.set(stream, round + 1);
-    (rounds[round] ??= []).push(i);
-  });
-  const stored: Awaited<ReturnType<typeof storeSnapshots>> = [];
-  for (const round of rounds) {
-    const results = await storeSnapshots(tx, round.map((i) => inputs[i]!));
-    round.forEach((i, j) => (stored[i] = results[j]!));
-  }
-  return stored;
-}
-
-/**
  * Store several hosts' parts of an upload in one transaction, set-based across them (a handful of statements
  * per batch instead of per host): hosts, labels, one snapshot per host and source, events. Each host may appear
  * once; a continuation adds entries without closing the ones an earlier run of the same upload stored.
@@ -140,7 +118,7 @@ export async function storeHostGroups(pending: PendingHost[], o: { uploadId: num
         }
         events += await storeEvents(tx, hostId, o.uploadId, group.events);
       }
-      const stored = await storeInRounds(tx, inputs);
+      const stored = await storeSnapshots(tx, inputs);
       const snapshots = stored.map((s, i) => ({
         snapshotId: s.snapshotId,
         host: meta[i]!.hostName,

@@ -121,14 +121,33 @@ async function insertSnapshots(tx: Tx, inputs: SnapshotInput[], entryCounts: num
 }
 
 /**
- * Write a batch of snapshots (several hosts, each source of a host at most once) set-based: one statement per
- * table for the whole batch (unnest arrays, STYLE.md B2), whatever its size. Presence intervals are maintained
+ * Write a batch of snapshots (several hosts and sources) set-based: one statement per table for the whole batch
+ * (unnest arrays, STYLE.md B2), whatever its size. Presence intervals are maintained
  * along collection time: only entries that appeared or disappeared since a stream's open intervals are written,
  * so an unchanged re-snapshot costs one snapshot row, and the same contents again cost nothing.
  */
 export async function storeSnapshots(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapshot[]> {
+  // Each statement below compares a stream once. A host can send one source twice (systemd list output and unit
+  // files are both `systemd`): the second goes in a later round, after the first, as if the host had sent it next.
+  const rounds: number[][] = [];
+  const seen = new Map<string, number>();
+  inputs.forEach((input, i) => {
+    const stream = `${input.hostId}\0${input.source}`;
+    const round = seen.get(stream) ?? 0;
+    seen.set(stream, round + 1);
+    (rounds[round] ??= []).push(i);
+  });
+  const stored: StoredSnapshot[] = [];
+  for (const round of rounds) {
+    const results = await storeRound(tx, round.map((i) => inputs[i]!));
+    round.forEach((i, j) => (stored[i] = results[j]!));
+  }
+  return stored;
+}
+
+/** storeSnapshots for a batch in which every stream appears once. */
+async function storeRound(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapshot[]> {
   if (inputs.length === 0) return [];
-  if (new Set(inputs.map((x) => `${x.hostId}\0${x.source}`)).size < inputs.length) throw new Error('storeSnapshots: a stream appears twice in one batch');
   const found = await findLatest(tx, inputs);
   const results: StoredSnapshot[] = [];
   const confirm: { id: number; at: Date }[] = [];
