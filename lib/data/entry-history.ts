@@ -33,31 +33,59 @@ const MAX_DAYS = 180;
 /**
  * Prevalence per snapshot day (the fleet's latest 180 collection days, UTC), computed from presence intervals: an
  * interval that opens where another of the same host closes is a change of variant, not an appearance.
+ *
+ * Every count is one pass over the entry's intervals grouped by day, then looked up per day. A count per day and
+ * figure over the intervals (five distinct-host counts × 30 days) took 300 ms for an entry on all of 10,000 hosts.
+ * "Hosts having it at the end of day d" is an interval with from_day <= d < until_day; a host can hold the entry in
+ * two streams at once, so each host's covered days are merged first (gaps and islands) and the islands' ends
+ * become +1/-1 steps whose running sum is the count.
  */
 export async function getEntryDays(entryId: number): Promise<EntryDay[]> {
   const rows = await db().$queryRaw<(Omit<EntryDay, 'day'> & { day: Date })[]>`
     WITH days AS (
-      SELECT day, day + interval '1 day' AS next FROM (
-        SELECT DISTINCT date_trunc('day', collected_at, 'UTC') AS day FROM snapshots ORDER BY 1 DESC LIMIT ${MAX_DAYS}) d
+      SELECT DISTINCT date_trunc('day', collected_at, 'UTC') AS day FROM snapshots ORDER BY 1 DESC LIMIT ${MAX_DAYS}
     ), ep AS MATERIALIZED (
-      -- The entry's intervals compared among themselves (hash joins): a lookup per closed interval through the
-      -- entry index read all the entry's intervals again each time (13 s at 10,000 hosts × 30 days).
-      SELECT host_id, from_at, until_at FROM presences WHERE entry_id = ${entryId}
-    ), p AS (
-      SELECT p.host_id, p.from_at, p.until_at,
-             EXISTS (SELECT 1 FROM ep q WHERE q.host_id = p.host_id AND q.until_at = p.from_at) AS is_change,
-             p.until_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ep q WHERE q.host_id = p.host_id AND q.from_at = p.until_at) AS is_gone
-      FROM ep p
-    ), firsts AS (SELECT host_id, min(from_at) AS at FROM p GROUP BY host_id),
-    ev AS (${taskEventsSql(entryId)})
+      SELECT host_id, from_at, until_at, date_trunc('day', from_at, 'UTC') AS from_day,
+             coalesce(date_trunc('day', until_at, 'UTC'), 'infinity') AS until_day
+      FROM presences WHERE entry_id = ${entryId}
+    ), closes AS (SELECT DISTINCT host_id, until_at FROM ep WHERE until_at IS NOT NULL),
+    opened AS (
+      SELECT p.from_day AS day,
+             count(DISTINCT p.host_id) FILTER (WHERE c.host_id IS NULL) AS appeared,
+             count(DISTINCT p.host_id) FILTER (WHERE c.host_id IS NOT NULL) AS changed
+      FROM ep p LEFT JOIN closes c ON c.host_id = p.host_id AND c.until_at = p.from_at GROUP BY 1
+    ), gone AS (
+      SELECT date_trunc('day', p.until_at, 'UTC') AS day, count(DISTINCT p.host_id) AS disappeared FROM ep p
+      WHERE p.until_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ep q WHERE q.host_id = p.host_id AND q.from_at = p.until_at)
+      GROUP BY 1
+    ), spans AS (
+      -- Island starts: a span that begins after every earlier span of its host has ended.
+      SELECT host_id, from_day, until_day,
+             CASE WHEN from_day <= max(until_day) OVER earlier THEN 0 ELSE 1 END AS starts
+      FROM ep WHERE from_day < until_day
+      WINDOW earlier AS (PARTITION BY host_id ORDER BY from_day, until_day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    ), islands AS (
+      SELECT min(from_day) AS from_day, max(until_day) AS until_day FROM (
+        SELECT host_id, from_day, until_day, sum(starts) OVER (PARTITION BY host_id ORDER BY from_day, until_day) AS island FROM spans) s
+      GROUP BY host_id, island
+    ), steps AS (
+      SELECT day, sum(step) AS step FROM (
+        SELECT from_day AS day, 1 AS step FROM islands
+        UNION ALL SELECT until_day, -1 FROM islands WHERE until_day < 'infinity') s GROUP BY day
+    ), firsts AS (
+      SELECT first_day, count(*) AS n FROM (SELECT host_id, min(from_day) AS first_day FROM ep GROUP BY host_id) f GROUP BY 1
+    ), ev AS (
+      SELECT date_trunc('day', at, 'UTC') AS day, count(*) AS n FROM (${taskEventsSql(entryId)}) e GROUP BY 1
+    )
     SELECT d.day,
-      (SELECT count(DISTINCT host_id) FROM p WHERE p.from_at < d.next AND (p.until_at IS NULL OR p.until_at >= d.next))::int AS hosts,
-      (SELECT count(*) FROM firsts f WHERE f.at < d.next)::int AS cumulative,
-      (SELECT count(DISTINCT host_id) FROM p WHERE NOT p.is_change AND p.from_at >= d.day AND p.from_at < d.next)::int AS appeared,
-      (SELECT count(DISTINCT host_id) FROM p WHERE p.is_change AND p.from_at >= d.day AND p.from_at < d.next)::int AS changed,
-      (SELECT count(DISTINCT host_id) FROM p WHERE p.is_gone AND p.until_at >= d.day AND p.until_at < d.next)::int AS disappeared,
-      (SELECT count(*) FROM ev WHERE ev.at >= d.day AND ev.at < d.next)::int AS events
-    FROM days d ORDER BY d.day`;
+      coalesce((SELECT sum(step) FROM steps WHERE steps.day <= d.day), 0)::int AS hosts,
+      coalesce((SELECT sum(n) FROM firsts WHERE first_day <= d.day), 0)::int AS cumulative,
+      coalesce(o.appeared, 0)::int AS appeared,
+      coalesce(o.changed, 0)::int AS changed,
+      coalesce(g.disappeared, 0)::int AS disappeared,
+      coalesce(ev.n, 0)::int AS events
+    FROM days d LEFT JOIN opened o ON o.day = d.day LEFT JOIN gone g ON g.day = d.day LEFT JOIN ev ON ev.day = d.day
+    ORDER BY d.day`;
   return rows.map((r) => ({ ...r, day: r.day.toISOString().slice(0, 10) }));
 }
 
