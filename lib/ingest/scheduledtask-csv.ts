@@ -1,6 +1,7 @@
 import { guessDelimiter, readCsvRows } from './csv';
 import { readCsvRowsOrReject } from './schtasks-rows';
 import { decodeBytes } from './decode';
+import { firstNonBlankLine } from './first-line';
 import { inferDateOrder, parseWindowsDate } from './schtasks-dates';
 import { headerKey } from './schtasks-locale';
 import { normalizeIsoDate, principalName } from './taskxml';
@@ -48,7 +49,7 @@ function stripPreamble(text: string): string {
 }
 
 function headerFields(text: string): string[] {
-  const firstLine = stripPreamble(text).split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const firstLine = firstNonBlankLine(stripPreamble(text));
   try {
     return readCsvRows(firstLine, guessDelimiter(firstLine))[0]?.fields ?? [];
   } catch {
@@ -115,7 +116,7 @@ function enabledOf(state: string | null, enabled: string | null): boolean | null
 
 function parse(bytes: Uint8Array, _ctx: ParseContext): ParseResult {
   const text = stripPreamble(decodeBytes(bytes).text);
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const firstLine = firstNonBlankLine(text);
   const rows = readCsvRowsOrReject(text, guessDelimiter(firstLine));
   const warnings: ParseWarning[] = [];
   const records: JobRecord[] = [];

@@ -1,3 +1,4 @@
+import { firstNonBlankLine } from './first-line';
 import { clean, cultureTimeToIso, EVENT_DESCRIPTIONS, isoLikeToUtc, taskNameFromText, type EventCandidate } from './task-events-common';
 
 /**
@@ -158,7 +159,7 @@ const winevent: ProducerSpec = {
       taskName: taskNameFromText(msg),
       user: msg ? messageUser(msg) : null,
       // The first line is the summary; 4698's full message also embeds the task XML, kept in `raw`.
-      message: msg.split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? null,
+      message: firstNonBlankLine(msg).trim() || null,
       raw,
     };
   },

@@ -1,5 +1,6 @@
 import { guessDelimiter, readCsvRows } from './csv';
 import { decodeBytes } from './decode';
+import { firstNonBlankLine } from './first-line';
 import { EventCollector } from './task-events-common';
 import { detectProducer, PRODUCERS, type Producer, type Row } from './task-events-producers';
 import { ParseError, type ParseContext, type ParseResult, type ParseWarning, type Parser } from './types';
@@ -17,10 +18,6 @@ function stripPreamble(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(TYPE_LINE, '');
 }
 
-function firstLine(text: string): string {
-  return text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
-}
-
 function headerFields(line: string): string[] {
   const delim = guessDelimiter(line);
   return line.split(delim).map((f) => f.trim().replace(/^"|"$/g, ''));
@@ -33,7 +30,7 @@ function sniff(text: string): number {
     const keys = [...head.matchAll(/"([A-Za-z0-9_]+)"\s*:/g)].map((m) => m[1]);
     return detectProducer(keys) ? 0.9 : 0;
   }
-  const producer = detectProducer(headerFields(firstLine(t)));
+  const producer = detectProducer(headerFields(firstNonBlankLine(t)));
   if (producer === 'evtxecmd') return 0.95;
   return producer ? 0.9 : 0;
 }
@@ -84,7 +81,7 @@ function parseJson(text: string, warnings: ParseWarning[]): ParseResult {
 }
 
 function parseCsv(text: string, warnings: ParseWarning[]): ParseResult {
-  const headerLine = firstLine(text);
+  const headerLine = firstNonBlankLine(text);
   const delimiter = guessDelimiter(headerLine);
   const rows = readCsvRows(text, delimiter);
   if (rows.length === 0) throw new ParseError('Empty file: no header row');
