@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedDb {
@@ -32,7 +33,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Open the embedded database in this process only (no socket), holding the folder's lock; for backup and restore. */
+/**
+ * Extensions the migrations create (CREATE EXTENSION). PGlite has to load them on every open: without pg_trgm a
+ * database migrated with it still opens, but every insert into `variants` (ingest) and every inventory search fails
+ * with `could not access file "pg_trgm"`, and the migration itself fails on a fresh one.
+ */
+const EXTENSIONS = { pg_trgm };
+
+/**
+ * Open the embedded database in this process only, holding the folder's lock: for backup and restore, and under
+ * the socket server. Every PGlite of the app is created here, so each loads the extensions.
+ */
 export async function openEmbeddedPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<{ pg: PGlite; releaseLock: () => void }> {
   const pgDir = path.join(dataDir, 'pglite');
   mkdirSync(pgDir, { recursive: true });
@@ -40,7 +51,7 @@ export async function openEmbeddedPglite(dataDir: string, options: { loadDataDir
   // A kill -9 can leave postmaster.pid behind; PGlite has no other process to protect against.
   rmSync(path.join(pgDir, 'postmaster.pid'), { force: true });
   try {
-    return { pg: await PGlite.create(pgDir, options), releaseLock };
+    return { pg: await PGlite.create(pgDir, { ...options, extensions: EXTENSIONS }), releaseLock };
   } catch (err) {
     releaseLock();
     throw err;
