@@ -66,6 +66,10 @@ describe('hosts stored in batches (several per transaction) and one per transact
     expect(closed).toBeGreaterThan(0);
     expect(await intervals(BATCH)).toEqual(await intervals(ONE));
     expect(await families(BATCH)).toEqual(await families(ONE));
+    // presences.entry_id has no foreign key of its own: it must be the entry of the row's variant.
+    const [{ n }] = await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM presences p JOIN variants v ON v.id = p.variant_id WHERE p.entry_id <> v.entry_id`;
+    expect(n).toBe(0);
   });
 
   it('agree on an upload seen again and on a back-filled older day', async () => {
