@@ -38,10 +38,11 @@ export function detectParser(bytes: Uint8Array, ctx: ParseContext, override?: Fo
     return forced;
   }
   if (bytes.length === 0) throw new ParseError('the file is empty');
-  // Binary property lists are the one binary input; everything else with stray NULs is junk.
-  if (sniffPlistBytes(bytes) >= 0.9) return launchdParser;
-  if (looksBinary(bytes)) throw new ParseError('the file is binary, not a text export');
+  // One decode of the head serves every sniffer, a text plist's too (a second decode cost as much as the sniffers).
   const text = decodeBytes(sniffHead(bytes, SNIFF_CHARS)).text.slice(0, SNIFF_CHARS);
+  // Binary property lists are the one binary input; everything else with stray NULs is junk.
+  if (sniffPlistBytes(bytes, text) >= 0.9) return launchdParser;
+  if (looksBinary(bytes)) throw new ParseError('the file is binary, not a text export');
   let best: { parser: Parser; score: number } | null = null;
   for (const parser of PARSERS) {
     const score = parser.sniff(text, ctx);

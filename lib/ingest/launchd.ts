@@ -114,10 +114,12 @@ function sniff(text: string): number {
   return /<key>\s*Label\s*<\/key>/.test(head) ? 0.95 : 0.4;
 }
 
-/** Binary plists need the bytes: only a parsed root with a Label is confidently a launchd job. */
-export function sniffBytes(bytes: Uint8Array): number {
-  // A text plist announces itself in its first lines; decoding all of every other export here was a third decode.
-  if (!isBinaryPlist(bytes)) return sniff(decodeBytes(sniffHead(bytes, SNIFF_HEAD_CHARS)).text);
+/**
+ * Binary plists need the bytes: only a parsed root with a Label is confidently a launchd job. Other files are
+ * sniffed as text: `headText`, the decoded head detection already holds, or the first characters decoded here.
+ */
+export function sniffBytes(bytes: Uint8Array, headText?: string): number {
+  if (!isBinaryPlist(bytes)) return sniff(headText ?? decodeBytes(sniffHead(bytes, SNIFF_HEAD_CHARS)).text);
   try {
     const root = parseBuffer(Buffer.from(bytes))[0] as unknown;
     return isDict(root) && typeof root.Label === 'string' ? 0.95 : 0.1;

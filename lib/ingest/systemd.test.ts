@@ -165,6 +165,11 @@ describe('systemd sniff and rejection', () => {
     expect(systemdParser.sniff('{"hostIdentifier":"x"}', {})).toBe(0);
     expect(systemdParser.sniff('"HostName","TaskName"\n"a","b"\n', {})).toBe(0);
     expect(systemdParser.sniff('<?xml version="1.0"?><Task/>', {})).toBe(0);
+    // The list-timers header in any case, a whole word: ı and İ after PASSED continue the word (as I would).
+    expect(systemdParser.sniff('next  left  last  passed  unit  activates\n', {})).toBe(0.95);
+    expect(systemdParser.sniff('NEXT LEFT LAST PASSEDı UNIT\n', {})).toBe(0);
+    expect(systemdParser.sniff('NEXT LEFT LAST PASSEDİ\n', {})).toBe(0);
+    expect(systemdParser.sniff('NEXT LEFT LAST PASSED\u00e9 UNIT\n', {})).toBe(0.95);
   });
 
   it('throws on text that is neither', () => {

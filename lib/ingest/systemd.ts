@@ -29,7 +29,9 @@ function sniff(text: string): number {
   if (/^\s*(?:[{<]|\[\s*[{"\]])/.test(head)) return 0;
   if (/^\[Timer\]\s*$/m.test(head)) return 0.95;
   if (/^\[Service\]\s*$/m.test(head) && /^\[Unit\]\s*$/m.test(head)) return 0.85;
-  if (/^\s*NEXT\s+LEFT\s+LAST\s+PASSED\b/im.test(head.replace(/[iİı]/g, 'I'))) return 0.95;
+  // Case-insensitive; İ and ı count as word characters after PASSED, as when they were replaced by I before the
+  // test (a copy of the whole head for every file sniffed).
+  if (/^\s*NEXT\s+LEFT\s+LAST\s+PASSED(?![\wİı])/im.test(head)) return 0.95;
   if (/^\d+ timers? listed\.?\s*$/m.test(head)) return 0.9;
   return 0;
 }
