@@ -4,6 +4,7 @@ import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
 import { createUpload, processUpload, uploadName } from '@/lib/ingest/run-upload';
 import { sha256Hex } from '@/lib/ingest/store-snapshot';
 import { PUSH_BATCH_FILES } from '@/lib/push/push-to-server';
+import { workerConcurrency } from '@/lib/queue/workers';
 import { totalBytes, type BenchFile } from './fleet';
 import { parseAndNormalize } from './parse-only';
 
@@ -23,32 +24,38 @@ const DAY_MS = 86_400_000;
  * (the form's), the first export's.
  */
 export async function ingestAsUpload(batch: BenchFile[], o: { shiftDays?: number } = {}): Promise<IngestUploadResult> {
-  const parts = batch.map((f) => ({ fileName: `${f.host}-autorunsc.csv`, bytes: f.bytes }));
-  // The upload's hash as the API records it for several parts: the hash of the parts' hashes.
-  const sha256 = sha256Hex(new TextEncoder().encode(parts.map((p) => sha256Hex(p.bytes)).join('\n')));
+  // Each part hashed as the API hashes it while spooling; the upload's hash is the hash of the parts' hashes.
+  const parts = batch.map((f) => ({ fileName: `${f.host}-autorunsc.csv`, bytes: f.bytes, sha256: sha256Hex(f.bytes) }));
+  const sha256 = sha256Hex(new TextEncoder().encode(parts.map((p) => p.sha256).join('\n')));
   const uploadId = await createUpload({ fileName: uploadName(parts.map((p) => p.fileName)), sha256, size: totalBytes(batch), files: parts.length, uploadedBy: 'bench' });
   return processUpload(uploadId, parts, { collectedAt: new Date(batch[0]!.collectedAt.getTime() + (o.shiftDays ?? 0) * DAY_MS), deferStats: true });
 }
 
 /**
- * Ingest the fleet through the real path in uploads of PUSH_BATCH_FILES exports, one after the other as a single
- * collector stream would. The prevalence refresh is coalesced into one pass at the end, as the queue workers do,
- * and is part of the time.
+ * Ingest the fleet through the real path in uploads of PUSH_BATCH_FILES exports, taken `workerConcurrency()` at a
+ * time (2 by default), as the server's queue workers take queued uploads: one upload is parsed while the other's
+ * batch is written. The prevalence refresh is coalesced into one pass at the end, as the queue workers do, and is
+ * part of the time.
  */
 export async function timeIngest(files: BenchFile[], o: { shiftDays?: number; mutate?: (b: Buffer) => Buffer } = {}): Promise<Timed> {
   let records = 0;
   let snapshots = 0;
   let duplicates = 0;
   const inputs = files.map((f) => ({ ...f, bytes: o.mutate ? o.mutate(f.bytes) : f.bytes }));
-  const t0 = performance.now();
-  for (let i = 0; i < inputs.length; i += PUSH_BATCH_FILES) {
-    const r = await ingestAsUpload(inputs.slice(i, i + PUSH_BATCH_FILES), o);
-    for (const s of r.snapshots) {
-      snapshots++;
-      records += s.entries;
-      if (s.isDuplicate) duplicates++;
+  let next = 0;
+  const worker = async () => {
+    for (let i = next; i < inputs.length; i = next) {
+      next += PUSH_BATCH_FILES;
+      const r = await ingestAsUpload(inputs.slice(i, i + PUSH_BATCH_FILES), o);
+      for (const s of r.snapshots) {
+        snapshots++;
+        records += s.entries;
+        if (s.isDuplicate) duplicates++;
+      }
     }
-  }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: Math.max(1, workerConcurrency()) }, worker));
   await refreshDirtyEntryStats(db());
   return { ms: performance.now() - t0, records, bytes: totalBytes(inputs), snapshots, duplicates };
 }

@@ -9,6 +9,8 @@ export interface UnpackedFile {
   path: string;
   bytes: Uint8Array;
   size: number;
+  /** The upload's own bytes, unchanged (not an archive member, not gunzipped): a hash taken of the upload is its hash. */
+  isWhole?: true;
 }
 
 /** A member that was skipped but worth telling the analyst about (link, device, refused path, unsupported method). */

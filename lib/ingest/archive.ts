@@ -6,7 +6,7 @@ import { ArchiveError, LimitTracker, MemberCollector, resolveLimits, type Archiv
 import { joinMemberPath } from './archive-paths';
 import { bytesSource, countingSource, peekSource, sniffArchive, toByteSource, type ByteSource } from './archive-stream';
 import { gunzipSource, readTar } from './archive-tar';
-import { warning, type UnpackItem } from './archive-types';
+import { warning, type UnpackedFile, type UnpackItem } from './archive-types';
 import { readZip } from './archive-zip';
 
 export { ArchiveError, DEFAULT_LIMITS, type ArchiveLimits } from './archive-limits';
@@ -61,7 +61,8 @@ async function* unpackBlob(
   if (kind === 'none' || kind === 'empty-zip' || depth >= tracker.limits.maxDepth) {
     if (kind === 'empty-zip') return;
     if (kind !== 'none') yield warning(path, `nested archive not unpacked: deeper than maxDepth = ${tracker.limits.maxDepth}`);
-    yield await plainFile(rest, path, tracker);
+    const file = await plainFile(rest, path, tracker);
+    yield depth === 0 ? { ...file, isWhole: true } : file;
     return;
   }
   let members: AsyncGenerator<UnpackItem>;
@@ -101,7 +102,7 @@ async function* unpackNested(bytes: Uint8Array, path: string, depth: number, tra
   }
 }
 
-async function plainFile(source: ByteSource, path: string, tracker: LimitTracker): Promise<UnpackItem> {
+async function plainFile(source: ByteSource, path: string, tracker: LimitTracker): Promise<UnpackedFile> {
   tracker.countEntry(path);
   const collector = new MemberCollector(tracker, path);
   for await (const chunk of source) collector.add(chunk);

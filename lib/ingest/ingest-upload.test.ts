@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db/client';
+import { gzipSync } from 'node:zlib';
 import { readSample } from '@/lib/testing/samples';
-import { ingestBytes } from './run-upload';
+import { createUpload, ingestBytes, processUpload } from './run-upload';
 
 afterAll(disconnectDb);
 
@@ -65,5 +66,31 @@ describe('ingestUpload of one file', () => {
     expect(await db().snapshot.count()).toBe(snapshots);
     const failed = await db().upload.findFirst({ orderBy: { id: 'desc' }, select: { status: true, message: true } });
     expect(failed).toMatchObject({ status: 'failed', message: expect.stringMatching(/no host name/) });
+  });
+});
+
+describe("a part's hash taken by the receiver", () => {
+  const crontab = (host: string) => new TextEncoder().encode(`0 1 * * * root /opt/${host}/job\n`);
+  const MARK = 'f'.repeat(64);
+  async function upload(host: string, part: { fileName: string; bytes: Uint8Array; sha256: string }) {
+    const uploadId = await createUpload({ fileName: part.fileName, sha256: part.sha256, size: part.bytes.length });
+    return processUpload(uploadId, [part], { host });
+  }
+
+  it('is the identity of a plain file (not hashed again), so the same bytes hashed here are a new snapshot', async () => {
+    const host = `given-hash-${Date.now()}`;
+    // A receiver's hash that is not the bytes' own: taken as given, so the bytes below do not repeat it.
+    const first = await upload(host, { fileName: 'crontab', bytes: crontab(host), sha256: MARK });
+    expect(first.snapshots[0]!.isDuplicate).toBe(false);
+    const again = await ingestBytes(crontab(host), 'crontab', { host, collectedAt: new Date() });
+    expect(again.snapshots[0]!.isDuplicate).toBe(false);
+  });
+
+  it('is not used for what was unpacked from the part: a gzipped file is its content', async () => {
+    const host = `gz-hash-${Date.now()}`;
+    const first = await upload(host, { fileName: 'crontab.gz', bytes: gzipSync(crontab(host)), sha256: MARK });
+    expect(first.snapshots[0]!.isDuplicate).toBe(false);
+    const again = await ingestBytes(crontab(host), 'crontab', { host });
+    expect(again.snapshots[0]!.isDuplicate).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ export const PARSER_VERSION = '2';
 export interface UploadPart {
   fileName: string;
   source: AsyncIterable<Uint8Array>;
+  /** The part's sha256 when the receiver took it; a plain file's snapshot identity is then not hashed again. */
+  sha256?: string;
 }
 
 export interface IngestUploadInput {
@@ -133,7 +135,8 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
         progress.files++;
         isArchive ||= item.path !== part.fileName;
         const isSingle = input.parts.length === 1 && !isArchive;
-        const touched = routeFile(batch, input, item, { warnings, progress, isSingle });
+        const sha256 = (item.isWhole && part.sha256) || sha256Hex(item.bytes);
+        const touched = routeFile(batch, input, { ...item, sha256 }, { warnings, progress, isSingle });
         hasContent ||= touched.size > 0;
         await flush(touched);
         if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
@@ -185,7 +188,7 @@ function uploadStatus(snapshots: IngestedSnapshot[], events: number, warnings: F
 function routeFile(
   batch: UploadBatch,
   input: IngestUploadInput,
-  { path, bytes }: { path: string; bytes: Uint8Array },
+  { path, bytes, sha256 }: { path: string; bytes: Uint8Array; sha256: string },
   { warnings, progress, isSingle }: { warnings: FileWarning[]; progress: Progress; isSingle: boolean },
 ): Set<string> {
   const hints = hintsFromPath(path);
@@ -204,23 +207,23 @@ function routeFile(
   if (member.kind === 'unit') {
     if (!fallbackHost) return noHost(path, warnings, isSingle);
     const group = batch.host(fallbackHost, collectedAt ?? new Date());
-    group.units.push({ name: path, bytes, sha256: sha256Hex(bytes) });
+    group.units.push({ name: path, bytes, sha256 });
     group.os ??= 'linux';
     Object.assign(group.labels, labels);
     return new Set([fallbackHost.toLowerCase()]);
   }
-  return addParsed(batch, member.result, { path, bytes, fallbackHost, collectedAt, labels, warnings, isSingle });
+  return addParsed(batch, member.result, { path, fileHash: sha256, fallbackHost, collectedAt, labels, warnings, isSingle });
 }
 
 function addParsed(
   batch: UploadBatch,
   result: ParseResult,
-  o: { path: string; bytes: Uint8Array; fallbackHost: string | null; collectedAt: Date | null; labels: Record<string, string>; warnings: FileWarning[]; isSingle: boolean },
+  o: { path: string; fileHash: string; fallbackHost: string | null; collectedAt: Date | null; labels: Record<string, string>; warnings: FileWarning[]; isSingle: boolean },
 ): Set<string> {
   const touched = new Set<string>();
   const fileHost = result.host?.trim() || o.fallbackHost;
   const at = o.collectedAt ?? (result.collectedAt ? new Date(result.collectedAt) : new Date());
-  const fileHash = sha256Hex(o.bytes);
+  const { fileHash } = o;
   const hostOf = (named: string | null | undefined) => named?.trim() || fileHost;
   for (const rec of result.records) {
     const name = hostOf(rec.host);

@@ -26,7 +26,8 @@ export async function createUpload(o: { fileName: string; sha256: string; size: 
 }
 
 /** One file of a received upload: spooled on disk (API, queue) or in memory (CLI, tests). */
-export type ReceivedPart = { fileName: string } & ({ path: string } | { bytes: Uint8Array });
+/** `sha256`, when the receiver already hashed the part (spooling does), spares hashing it again. */
+export type ReceivedPart = { fileName: string; sha256?: string } & ({ path: string } | { bytes: Uint8Array });
 
 /** The name an upload of several files goes by in lists: the first file's, with how many follow. */
 export function uploadName(fileNames: string[]): string {
@@ -35,7 +36,7 @@ export function uploadName(fileNames: string[]): string {
 
 /** Process a received upload from its spooled files or bytes, and record the outcome on the upload row. */
 export async function processUpload(uploadId: number, received: ReceivedPart[], options: UploadOptions): Promise<IngestUploadResult> {
-  const parts = received.map((p) => ({ fileName: p.fileName, source: 'path' in p ? createReadStream(p.path) : oneChunk(p.bytes) }));
+  const parts = received.map((p) => ({ fileName: p.fileName, sha256: p.sha256, source: 'path' in p ? createReadStream(p.path) : oneChunk(p.bytes) }));
   const fileName = uploadName(received.map((p) => p.fileName));
   const { deferStats, ...ingestOptions } = options;
   try {

@@ -15,7 +15,8 @@ import { requestStatsRefresh, statsRefreshed } from './stats-refresher';
 export interface IngestJob {
   uploadId: number;
   /** The upload's spooled files (TASKLENS_SPOOL_DIR), in the order sent; deleted once ingested or refused. */
-  files: { fileName: string; path: string }[];
+  /** `sha256`: the file's hash, taken while spooling it (absent from jobs queued before it was kept). */
+  files: { fileName: string; path: string; sha256?: string }[];
   host: string | null;
   collectedAt: string | null;
   labels: Record<string, string>;

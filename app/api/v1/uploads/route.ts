@@ -33,7 +33,7 @@ export async function POST(request: Request): Promise<Response> {
     await recordAudit({ actor: actorName(principal), action: 'upload.create', target: fileName, ip: clientIp(request.headers), details: { uploadId, files: spooled.length } });
     const jobId = await enqueueUpload({
       uploadId,
-      files: spooled.map((f) => ({ fileName: f.fileName, path: f.path })),
+      files: spooled.map((f) => ({ fileName: f.fileName, path: f.path, sha256: f.sha256 })),
       ...options,
       collectedAt: options.collectedAt?.toISOString() ?? null,
     });
