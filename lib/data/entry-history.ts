@@ -38,12 +38,20 @@ const MAX_DAYS = 180;
  * figure over the intervals (five distinct-host counts × 30 days) took 300 ms for an entry on all of 10,000 hosts.
  * "Hosts having it at the end of day d" is an interval with from_day <= d < until_day; a host can hold the entry in
  * two streams at once, so each host's covered days are merged first (gaps and islands) and the islands' ends
- * become +1/-1 steps whose running sum is the count.
+ * become +1/-1 steps whose running sum is the count. `steps` and `firsts` are MATERIALIZED: read once per day, they
+ * were otherwise planned inline and rebuilt for each of the 30 days (320 ms of 730 at 10,000 hosts).
  */
 export async function getEntryDays(entryId: number): Promise<EntryDay[]> {
   const rows = await db().$queryRaw<(Omit<EntryDay, 'day'> & { day: Date })[]>`
-    WITH days AS (
-      SELECT DISTINCT date_trunc('day', collected_at, 'UTC') AS day FROM snapshots ORDER BY 1 DESC LIMIT ${MAX_DAYS}
+    WITH RECURSIVE collection_days(day) AS (
+      -- Day by day backwards through the collected_at index (a probe per day): DISTINCT over every snapshot's day
+      -- read all 20,000 snapshots of 10,000 hosts × 30 days (30 ms).
+      SELECT date_trunc('day', max(collected_at), 'UTC') FROM snapshots
+      UNION ALL
+      SELECT (SELECT date_trunc('day', max(s.collected_at), 'UTC') FROM snapshots s WHERE s.collected_at < c.day)
+      FROM collection_days c WHERE c.day IS NOT NULL
+    ), days AS (
+      SELECT day FROM collection_days WHERE day IS NOT NULL LIMIT ${MAX_DAYS}
     ), ep AS MATERIALIZED (
       SELECT host_id, from_at, until_at, date_trunc('day', from_at, 'UTC') AS from_day,
              coalesce(date_trunc('day', until_at, 'UTC'), 'infinity') AS until_day
@@ -68,11 +76,11 @@ export async function getEntryDays(entryId: number): Promise<EntryDay[]> {
       SELECT min(from_day) AS from_day, max(until_day) AS until_day FROM (
         SELECT host_id, from_day, until_day, sum(starts) OVER (PARTITION BY host_id ORDER BY from_day, until_day) AS island FROM spans) s
       GROUP BY host_id, island
-    ), steps AS (
+    ), steps AS MATERIALIZED (
       SELECT day, sum(step) AS step FROM (
         SELECT from_day AS day, 1 AS step FROM islands
         UNION ALL SELECT until_day, -1 FROM islands WHERE until_day < 'infinity') s GROUP BY day
-    ), firsts AS (
+    ), firsts AS MATERIALIZED (
       SELECT first_day, count(*) AS n FROM (SELECT host_id, min(from_day) AS first_day FROM ep GROUP BY host_id) f GROUP BY 1
     ), ev AS (
       SELECT date_trunc('day', at, 'UTC') AS day, count(*) AS n FROM (${taskEventsSql(entryId)}) e GROUP BY 1
