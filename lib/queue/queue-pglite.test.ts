@@ -53,5 +53,11 @@ describe('ingest queue on the embedded database (PGlite)', () => {
     const boss = await getBoss();
     const jobs = await Promise.all(queued.map((q) => boss.getJobById(INGEST_QUEUE, q.jobId, { includeArchive: true })));
     expect(jobs.map((j) => j?.retryCount)).toEqual([0, 0]);
+    // PGlite has no autovacuum: the refresher vacuums and analyzes what ingest wrote (lib/db/maintenance.ts).
+    await settleStatsRefresh();
+    const [stats] = await db().$queryRaw<{ vacuumed: number; analyzed: number; rows: number }[]>`
+      SELECT vacuum_count::int AS vacuumed, analyze_count::int AS analyzed, n_live_tup::int AS rows FROM pg_stat_user_tables WHERE relname = 'presences'`;
+    expect(stats).toMatchObject({ vacuumed: 1, analyzed: 1 });
+    expect(stats!.rows).toBeGreaterThan(400);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
 import { db } from '@/lib/db/client';
+import { maintainEmbeddedDb } from '@/lib/db/maintenance';
 
 let running: Promise<void> | null = null;
 let isPending = false;
@@ -20,7 +21,11 @@ export function requestStatsRefresh(): void {
     do {
       isPending = false;
       passesStarted += 1;
-      await refreshDirtyEntryStats(db()).catch((err) => console.error('prevalence refresh failed (retried on the next upload):', err));
+      const refreshed = await refreshDirtyEntryStats(db()).catch((err) => {
+        console.error('prevalence refresh failed (retried on the next upload):', err);
+        return 0;
+      });
+      if (refreshed > 0) await maintainEmbeddedDb(db()).catch((err) => console.error('embedded database maintenance failed:', err));
       passesFinished += 1;
       for (const w of waiters.filter((x) => x.target <= passesFinished)) {
         waiters.splice(waiters.indexOf(w), 1);
