@@ -44,7 +44,7 @@ async function rssMb(pid: number): Promise<number> {
 
 /**
  * Ingest the archive in a child process (the real path: spooled file → processUpload) and report its peak RSS,
- * both as the kernel's high-water mark (getrusage maxrss, printed by the child) and as sampled from /proc.
+ * both as the kernel's high-water mark (VmHWM, printed by the child) and as sampled from /proc.
  */
 export async function ingestArchiveInChild(file: string, databaseUrl: string): Promise<ArchiveRun> {
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.resolve('scripts/bench-archive-child.ts'), file], {
