@@ -52,7 +52,7 @@ describe('inventory search on the embedded database (PGlite)', () => {
     const found = await search('evil.exe');
     expect(found.length).toBeGreaterThan(0);
     const plan = await queryWithTrigramIndexes<{ 'QUERY PLAN': string }>(Prisma.sql`EXPLAIN ${entriesMatchingSql('evil.exe')}`);
-    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on variants_image_path_trgm_idx/);
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on entry_search_values_value_trgm_idx/);
 
     await close();
     const file = path.join(dir, 'backup.tar.gz');

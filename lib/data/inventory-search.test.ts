@@ -53,8 +53,7 @@ describe('inventory search with trigram indexes', () => {
     const indexes = [...text.matchAll(/Bitmap Index Scan on (\w+)/g)].map((m) => m[1]).sort();
     expect(indexes).toEqual([
       'entries_command_trgm_idx', 'entries_name_trgm_idx', 'entries_norm_command_trgm_idx',
-      'variants_description_trgm_idx', 'variants_image_path_trgm_idx', 'variants_md5_trgm_idx',
-      'variants_sha1_trgm_idx', 'variants_sha256_trgm_idx', 'variants_signer_trgm_idx',
+      'entry_search_values_value_trgm_idx', 'variants_md5_trgm_idx', 'variants_sha1_trgm_idx', 'variants_sha256_trgm_idx',
     ]);
   });
 });

@@ -41,14 +41,17 @@ const HAS_TRIGRAM = /[a-z0-9]{3}/i;
 /**
  * Entries whose name or command, or any variant's image, signer, hashes or description, contains `q` (any case).
  * Every column is searched with a plain `ILIKE '%q%'` so that its trigram index (prisma/schema.prisma) can serve it.
+ * Images, signers and descriptions are matched among each entry's distinct values (entry_search_values): a common
+ * word is in most variants but in few distinct values. Hashes, distinct per variant, are matched on the variants.
  */
 export function entriesMatchingSql(q: string): Prisma.Sql {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return Prisma.sql`
     SELECT e.id FROM entries e WHERE e.name ILIKE ${like} OR e.command ILIKE ${like} OR e.norm_command ILIKE ${like}
     UNION
-    SELECT v.entry_id FROM variants v WHERE v.image_path ILIKE ${like} OR v.signer ILIKE ${like} OR v.sha256 ILIKE ${like}
-      OR v.sha1 ILIKE ${like} OR v.md5 ILIKE ${like} OR v.description ILIKE ${like}`;
+    SELECT s.entry_id FROM entry_search_values s WHERE s.value ILIKE ${like}
+    UNION
+    SELECT v.entry_id FROM variants v WHERE v.sha256 ILIKE ${like} OR v.sha1 ILIKE ${like} OR v.md5 ILIKE ${like}`;
 }
 
 /**

@@ -80,6 +80,27 @@ export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known
     ON CONFLICT (key) DO NOTHING
     RETURNING id, key`;
   await storeHits(tx, created, all);
+  await storeSearchValues(tx, created, all);
+}
+
+/**
+ * The new variants' image paths, signers and descriptions that their entry does not have yet, for the inventory
+ * search (entry_search_values). Two batches adding the same value at once may both insert it: harmless, the search
+ * returns entry ids once.
+ */
+async function storeSearchValues(tx: Tx, created: { key: string }[], rows: Map<string, VariantRow>): Promise<void> {
+  const pairs = new Set<string>();
+  for (const { key } of created) {
+    const { entryKey, fields } = rows.get(key)!;
+    for (const value of [fields.imagePath, fields.signer, fields.description]) if (value) pairs.add(`${entryKey}\0${value}`);
+  }
+  if (pairs.size === 0) return;
+  const split = [...pairs].map((p) => [p.slice(0, p.indexOf('\0')), p.slice(p.indexOf('\0') + 1)]);
+  await tx.$executeRaw`
+    INSERT INTO entry_search_values (entry_id, value)
+    SELECT en.id, t.value FROM unnest(${split.map(([k]) => k)}::text[], ${split.map(([, v]) => v)}::text[]) AS t(ek, value)
+    JOIN entries en ON en.key = t.ek
+    WHERE NOT EXISTS (SELECT 1 FROM entry_search_values s WHERE s.entry_id = en.id AND s.value = t.value)`;
 }
 
 async function storeHits(tx: Tx, created: { id: number; key: string }[], rows: Map<string, VariantRow>): Promise<void> {
