@@ -5,7 +5,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
 /** Tables an ingest fills; the COPY floor re-loads exactly their rows. */
-export const INGEST_TABLES = ['hosts', 'host_labels', 'uploads', 'snapshots', 'entries', 'variants', 'variant_hits', 'presences', 'entry_stats', 'host_families'] as const;
+export const INGEST_TABLES = ['hosts', 'host_labels', 'uploads', 'snapshots', 'entries', 'variants', 'variant_hits', 'entry_search_values', 'presences', 'entry_stats', 'host_families'] as const;
 
 export interface CopyFloor {
   rows: number;

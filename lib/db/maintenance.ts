@@ -2,7 +2,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { isEmbeddedDb } from './env';
 
 /** The tables ingest and the prevalence refresh write, the ones whose statistics and visibility pages drift. */
-const INGEST_TABLES = ['presences', 'snapshots', 'variants', 'entries', 'hosts', 'host_families', 'entry_stats', 'entry_peer_counts'] as const;
+const MAINTAINED_TABLES = ['presences', 'snapshots', 'variants', 'entry_search_values', 'entries', 'hosts', 'host_families', 'entry_stats', 'entry_peer_counts'] as const;
 const EVERY_MS = 10 * 60_000;
 let lastRun = 0;
 
@@ -17,6 +17,6 @@ export async function maintainEmbeddedDb(client: PrismaClient, now = Date.now())
   if (!isEmbeddedDb() || now - lastRun < EVERY_MS) return false;
   lastRun = now;
   // Table names are constants; VACUUM takes no bind parameters and cannot run inside a transaction.
-  for (const table of INGEST_TABLES) await client.$executeRawUnsafe(`VACUUM (ANALYZE) ${table}`);
+  for (const table of MAINTAINED_TABLES) await client.$executeRawUnsafe(`VACUUM (ANALYZE) ${table}`);
   return true;
 }
