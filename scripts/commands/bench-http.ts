@@ -8,8 +8,11 @@ import { createToken, DIST_DIR, startServer } from '../../reliability/support/se
 import { figures, type LatencyFigures } from '../../reliability/support/load';
 import { ensureBuild } from './build-check';
 
-/** One client per core of this machine: latency, not queueing behind other requests. */
-const CLIENTS = 2;
+/**
+ * One client per core of this machine: latency, not queueing behind other requests. TASKLENS_BENCH_CLIENTS=1
+ * separates a page's own latency from the contention of two requests with the database on two cores.
+ */
+export const CLIENTS = Number(process.env.TASKLENS_BENCH_CLIENTS) || 2;
 const SECONDS = 8;
 
 export interface HttpTargets {
