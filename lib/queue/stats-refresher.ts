@@ -25,12 +25,13 @@ export function requestStatsRefresh(): void {
         console.error('prevalence refresh failed (retried on the next upload):', err);
         return 0;
       });
-      if (refreshed > 0) await maintainEmbeddedDb(db()).catch((err) => console.error('embedded database maintenance failed:', err));
       passesFinished += 1;
       for (const w of waiters.filter((x) => x.target <= passesFinished)) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve();
       }
+      // After the waiters: an upload sent with ?wait=true does not wait for the vacuum.
+      if (refreshed > 0) await maintainEmbeddedDb(db()).catch((err) => console.error('embedded database maintenance failed:', err));
     } while (isPending);
     running = null;
   })();
