@@ -57,9 +57,8 @@ export function entriesMatchingSql(q: string): Prisma.Sql {
 /**
  * Run a search query with the trigram indexes' bitmap as the only plan left (sequential and plain index scans off,
  * for this transaction only). The planner prices ILIKE as a cheap operator: with statistics it scans every row
- * once q is common (`update` is in half of the demo fleet's variants), and without them (PGlite never runs ANALYZE)
- * it may walk a btree in id order. Both evaluate six ILIKEs on every row; the bitmap rechecks only the candidates,
- * 2-5x faster for common words and no slower when q is in nearly every row (docs/benchmarks.md).
+ * once q is common, and without them it may walk a btree in id order. Both evaluate every ILIKE on every row; the
+ * bitmap rechecks only the candidates (docs/benchmarks.md).
  */
 export async function queryWithTrigramIndexes<T>(query: Prisma.Sql): Promise<T[]> {
   const [, rows] = await db().$transaction([
