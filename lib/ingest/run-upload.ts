@@ -77,6 +77,7 @@ export async function ingestBytes(
   fileName: string,
   options: UploadOptions & { uploadedBy?: string | null } = {},
 ): Promise<IngestUploadResult> {
-  const uploadId = await createUpload({ fileName, sha256: sha256Hex(bytes), size: bytes.length, uploadedBy: options.uploadedBy });
-  return processUpload(uploadId, [{ fileName, bytes }], options);
+  const sha256 = sha256Hex(bytes);
+  const uploadId = await createUpload({ fileName, sha256, size: bytes.length, uploadedBy: options.uploadedBy });
+  return processUpload(uploadId, [{ fileName, bytes, sha256 }], options);
 }

@@ -81,8 +81,9 @@ async function pushToDatabase(files: LocalFile[], fields: ReturnType<typeof uplo
     boundHeapGrowth();
     for (const file of files) {
       try {
-        const uploadId = await createUpload({ fileName: file.name, sha256: await sha256OfFile(file.path), size: file.size, uploadedBy: 'cli' });
-        const r = await processUpload(uploadId, [{ fileName: file.name, path: file.path }], options);
+        const sha256 = await sha256OfFile(file.path);
+        const uploadId = await createUpload({ fileName: file.name, sha256, size: file.size, uploadedBy: 'cli' });
+        const r = await processUpload(uploadId, [{ fileName: file.name, path: file.path, sha256 }], options);
         for (const w of r.warnings) console.warn(`${file.name}: ${w.file}: ${w.message}`);
         for (const s of r.snapshots) {
           console.log(`${file.name}: ${s.isDuplicate ? 'already ingested' : `snapshot ${s.snapshotId}`} host=${s.host} source=${s.source} entries=${s.entries} warnings=${s.warnings.length}`);
