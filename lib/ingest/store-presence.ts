@@ -8,7 +8,8 @@ export interface PresenceInput {
   source: string;
   collectedAt: Date;
   snapshotId: number;
-  variantKeys: string[];
+  /** Ids of the snapshot's variants (distinct). */
+  variantIds: number[];
   /** false when adding to a stream the same upload already wrote: nothing gets closed. */
   closeMissing: boolean;
   /** The stream's snapshot before this one; null: this is its first, the host's baseline. */
@@ -36,8 +37,8 @@ export interface PresenceChange {
 export async function updatePresences(tx: Tx, inputs: PresenceInput[]): Promise<Map<number, PresenceChange>> {
   const out = new Map<number, PresenceChange>(inputs.map((s) => [s.snapshotId, { added: 0, removed: 0, touchedEntryIds: [] }]));
   if (inputs.length === 0) return out;
-  const pairSnapshot = inputs.flatMap((s) => s.variantKeys.map(() => s.snapshotId));
-  const pairKey = inputs.flatMap((s) => s.variantKeys);
+  const pairSnapshot = inputs.flatMap((s) => s.variantIds.map(() => s.snapshotId));
+  const pairVariant = inputs.flatMap((s) => s.variantIds);
   const rows = await tx.$queryRaw<{ sid: number; added: number; removed: number; touched: number[] }[]>`
     WITH s AS (
       SELECT * FROM unnest(${inputs.map((s) => s.snapshotId)}::int[], ${inputs.map((s) => s.hostId)}::int[], ${inputs.map((s) => s.source)}::text[],
@@ -46,8 +47,8 @@ export async function updatePresences(tx: Tx, inputs: PresenceInput[]): Promise<
         AS s(sid, host_id, source, at, prev_id, close)
     ), cur AS (
       SELECT s.sid, s.host_id, s.source, s.at, s.prev_id IS NULL AS baseline, v.entry_id, v.id AS variant_id
-      FROM unnest(${pairSnapshot}::int[], ${pairKey}::text[]) AS t(sid, key)
-      JOIN s ON s.sid = t.sid JOIN variants v ON v.key = t.key
+      FROM unnest(${pairSnapshot}::int[], ${pairVariant}::int[]) AS t(sid, vid)
+      JOIN s ON s.sid = t.sid JOIN variants v ON v.id = t.vid
     ), cur_ids AS (
       SELECT sid, array_agg(variant_id) AS ids FROM cur GROUP BY sid
     ), open_ids AS (

@@ -28,17 +28,21 @@ export interface VariantRow {
 /**
  * Keys of a batch's entries and variants the database already has, in one round trip: most are known
  * fleet-wide, and knowing which spares sending and conflict-checking them. Entries count as settled only when
- * first seen no later than their earliest sighting in the batch (a back-fill may still move it earlier).
+ * first seen no later than their earliest sighting in the batch (a back-fill may still move it earlier). Known
+ * variants come with their ids, which the presence comparison takes instead of the keys.
  */
-export async function probeKnownKeys(tx: Tx, entries: Map<string, EntryRow>, variantKeys: string[]): Promise<{ entries: Set<string>; variants: Set<string> }> {
-  const rows = await tx.$queryRaw<{ v: boolean; key: string }[]>`
-    SELECT false AS v, e.key FROM entries e
+export async function probeKnownKeys(tx: Tx, entries: Map<string, EntryRow>, variantKeys: string[]): Promise<{ entries: Set<string>; variants: Map<string, number> }> {
+  const rows = await tx.$queryRaw<{ id: number | null; key: string }[]>`
+    SELECT NULL::int AS id, e.key FROM entries e
     JOIN unnest(${[...entries.keys()]}::text[], ${[...entries.values()].map((r) => r.firstSeenAt)}::timestamptz[]) AS t(k, at)
       ON e.key = t.k AND e.first_seen_at <= t.at
     UNION ALL
-    SELECT true AS v, key FROM variants WHERE key = ANY(${variantKeys}::text[])`;
-  const known = { entries: new Set<string>(), variants: new Set<string>() };
-  for (const r of rows) (r.v ? known.variants : known.entries).add(r.key);
+    SELECT id, key FROM variants WHERE key = ANY(${variantKeys}::text[])`;
+  const known = { entries: new Set<string>(), variants: new Map<string, number>() };
+  for (const r of rows) {
+    if (r.id === null) known.entries.add(r.key);
+    else known.variants.set(r.key, r.id);
+  }
   return known;
 }
 
@@ -61,8 +65,11 @@ export async function upsertEntries(tx: Tx, all: Map<string, EntryRow>, settled:
     WHERE EXCLUDED.first_seen_at < entries.first_seen_at`;
 }
 
-/** Insert new variants and evaluate the heuristic catalogue once for each new one (sorted, as entries are). */
-export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known: Set<string>): Promise<void> {
+/**
+ * Insert new variants and evaluate the heuristic catalogue once for each new one (sorted, as entries are). Adds
+ * the new variants' ids to `known`, which then holds an id for every variant of the batch.
+ */
+export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known: Map<string, number>): Promise<void> {
   const v = [...all].filter(([k]) => !known.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   if (v.length === 0) return;
   const created = await tx.$queryRaw<{ id: number; key: string }[]>`
@@ -79,6 +86,12 @@ export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known
     ORDER BY t.k
     ON CONFLICT (key) DO NOTHING
     RETURNING id, key`;
+  for (const { id, key } of created) known.set(key, id);
+  // A concurrent batch inserted the rest after the probe (ON CONFLICT DO NOTHING waited for it and skipped them).
+  const raced = v.map(([k]) => k).filter((k) => !known.has(k));
+  if (raced.length > 0) {
+    for (const { id, key } of await tx.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM variants WHERE key = ANY(${raced}::text[])`) known.set(key, id);
+  }
   await storeHits(tx, created, all);
   await storeSearchValues(tx, created, all);
 }

@@ -184,7 +184,7 @@ async function storeRound(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapsh
   const streams = fresh.flatMap((f, j) =>
     f.isBackfill
       ? []
-      : [{ ...f.input, snapshotId: ids[j]!, variantKeys: keysOf[j]!, prevSnapshotId: f.prevId, closeMissing: f.input.closeMissing !== false }],
+      : [{ ...f.input, snapshotId: ids[j]!, variantIds: keysOf[j]!.map((k) => variantId(known.variants, k)), prevSnapshotId: f.prevId, closeMissing: f.input.closeMissing !== false }],
   );
   // Also marks the touched entries dirty for the coalesced entry_stats refresh.
   const changes = await updatePresences(tx, streams);
@@ -194,6 +194,13 @@ async function storeRound(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapsh
     results[f.index] = { snapshotId: ids[j]!, isDuplicate: false, added: change.added, removed: change.removed, unchanged: f.isBackfill ? 0 : keysOf[j]!.length - change.added };
   });
   return results;
+}
+
+function variantId(ids: Map<string, number>, key: string): number {
+  const id = ids.get(key);
+  // Only a variant deleted while the batch was written (a concurrent prune) has none: retry the batch.
+  if (id === undefined) throw new Error(`variant ${key} vanished while the batch was stored`);
+  return id;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
