@@ -123,7 +123,7 @@ async function storeHits(tx: Tx, created: { id: number; key: string }[], rows: M
   const details: string[] = [];
   for (const { id, key } of created) {
     const row = rows.get(key)!;
-    for (const hit of evaluateHeuristics(toHeuristicInput(row.record))) {
+    for (const hit of evaluateHeuristics(toHeuristicInput(row.record, row.identity))) {
       ids.push(id);
       heuristicIds.push(hit.id);
       severities.push(heuristicById(hit.id)?.severity ?? 1);

@@ -9,12 +9,17 @@ import type { Heuristic, HeuristicInput } from './types';
 const WIN: Heuristic['appliesTo'] = ['windows_task', 'windows_autorun'];
 const hit = (id: string, detail: string) => ({ id, detail });
 
+const wrapped = new Map<string, RegExp>();
+
 /** Does any program this job runs have this (extension-less, lower-case) name? */
 function runs(i: HeuristicInput, ...names: string[]): string | null {
   const exe = i.executable.startsWith('rundll32.exe|') ? 'rundll32' : stem(imageOf(i));
   if (names.includes(exe)) return exe;
   // `cmd /c mshta ...` or `cmd /c start powershell ...`: the real action sits behind a wrapper.
-  const m = new RegExp(String.raw`(?:^|[\s"&|/\\(])(${names.join('|')})(?:\.exe)?(?=[\s"]|$)`, 'i').exec(i.normCommand);
+  const alternatives = names.join('|');
+  let re = wrapped.get(alternatives);
+  if (!re) wrapped.set(alternatives, (re = new RegExp(String.raw`(?:^|[\s"&|/\\(])(${alternatives})(?:\.exe)?(?=[\s"]|$)`, 'i')));
+  const m = re.exec(i.normCommand);
   if (m && /^(?:cmd|conhost|explorer|start|c:\\windows\\system32\\cmd\.exe)/i.test(i.executable)) return m[1].toLowerCase();
   return null;
 }

@@ -52,9 +52,13 @@ function unixLaunched(i: HeuristicInput): string[] {
   return [...new Set(out.filter(Boolean))];
 }
 
-/** Paths (or program names) this job causes to execute, best effort from the command line. */
-export function launchedPaths(i: HeuristicInput): string[] {
-  return isWindows(i) ? windowsLaunched(i) : unixLaunched(i);
+const launched = new WeakMap<HeuristicInput, readonly string[]>();
+
+/** Paths (or program names) this job causes to execute, best effort from the command line (memoized as imageOf is). */
+export function launchedPaths(i: HeuristicInput): readonly string[] {
+  let paths = launched.get(i);
+  if (paths === undefined) launched.set(i, (paths = isWindows(i) ? windowsLaunched(i) : unixLaunched(i)));
+  return paths;
 }
 
 /** Folders any local user can write to: a job running from one can be replaced by anyone on the host. */
