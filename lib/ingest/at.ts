@@ -141,4 +141,4 @@ function sniff(text: string): number {
   return ok === 0 ? 0 : 0.9 * (ok / lines.length);
 }
 
-export const atParser: Parser = { format: 'at', sniff, parse };
+export const atParser: Parser = { format: 'at', sniff, maxConfidence: 0.98, parse };

@@ -210,6 +210,7 @@ function parseText(text: string): ParseResult {
 
 export const autorunsParser: Parser = {
   format: 'autoruns',
+  maxConfidence: 0.95,
   sniff(text: string): number {
     return findHeader(text)?.confidence ?? 0;
   },

@@ -199,5 +199,6 @@ function sniff(text: string): number {
 export const cronParser: Parser = {
   format: 'cron',
   sniff: (text) => sniff(text),
+  maxConfidence: 0.95,
   parse: (bytes, ctx) => parseCronText(decodeBytes(bytes).text, ctx),
 };

@@ -45,6 +45,10 @@ export function detectParser(bytes: Uint8Array, ctx: ParseContext, override?: Fo
   if (looksBinary(bytes)) throw new ParseError('the file is binary, not a text export');
   let best: { parser: Parser; score: number } | null = null;
   for (const parser of PARSERS) {
+    // Ties keep the earlier parser, so one whose ceiling is no higher than the best score cannot win: not sniffing
+    // it gives the same answer. After an Autoruns header (0.95) only the at and Get-ScheduledTask signatures can
+    // beat it; the other seven sniffers took two thirds of detection (0.4 of 0.6 ms per 313 KB export).
+    if (best && best.score >= (parser.maxConfidence ?? 1)) continue;
     const score = parser.sniff(text, ctx);
     if (!best || score > best.score) best = { parser, score };
   }

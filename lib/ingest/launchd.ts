@@ -128,4 +128,4 @@ export function sniffBytes(bytes: Uint8Array, headText?: string): number {
   }
 }
 
-export const launchdParser: Parser = { format: 'launchd', sniff, parse };
+export const launchdParser: Parser = { format: 'launchd', sniff, maxConfidence: 0.95, parse };

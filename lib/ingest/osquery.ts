@@ -191,4 +191,4 @@ function parse(bytes: Uint8Array, ctx: ParseContext): ParseResult {
   };
 }
 
-export const osqueryParser: Parser = { format: 'osquery', sniff, parse };
+export const osqueryParser: Parser = { format: 'osquery', sniff, maxConfidence: 0.95, parse };

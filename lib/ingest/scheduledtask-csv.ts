@@ -170,4 +170,4 @@ function parse(bytes: Uint8Array, _ctx: ParseContext): ParseResult {
   return { format: 'scheduledtask_csv', records, warnings, host: hosts.size === 1 ? [...hosts][0] : null, collectedAt: null, os: 'windows' };
 }
 
-export const scheduledTaskCsvParser: Parser = { format: 'scheduledtask_csv', sniff, parse };
+export const scheduledTaskCsvParser: Parser = { format: 'scheduledtask_csv', sniff, maxConfidence: 0.99, parse };

@@ -168,4 +168,4 @@ function parse(bytes: Uint8Array, _ctx: ParseContext): ParseResult {
   };
 }
 
-export const schtasksParser: Parser = { format: 'schtasks', sniff, parse };
+export const schtasksParser: Parser = { format: 'schtasks', sniff, maxConfidence: 0.95, parse };

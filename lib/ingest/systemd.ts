@@ -36,4 +36,4 @@ function sniff(text: string): number {
   return 0;
 }
 
-export const systemdParser: Parser = { format: 'systemd', sniff, parse };
+export const systemdParser: Parser = { format: 'systemd', sniff, maxConfidence: 0.95, parse };

@@ -117,4 +117,4 @@ function parse(bytes: Uint8Array, ctx: ParseContext): ParseResult {
   return start === '{' || start === '[' ? parseJson(text, warnings) : parseCsv(text, warnings);
 }
 
-export const taskEventsParser: Parser = { format: 'task_events', sniff, parse };
+export const taskEventsParser: Parser = { format: 'task_events', sniff, maxConfidence: 0.95, parse };

@@ -140,4 +140,4 @@ function parse(bytes: Uint8Array, ctx: ParseContext): ParseResult {
   return { format: 'taskxml', records, warnings, host: null, collectedAt: null, os: 'windows' };
 }
 
-export const taskXmlParser: Parser = { format: 'taskxml', sniff, parse };
+export const taskXmlParser: Parser = { format: 'taskxml', sniff, maxConfidence: 0.95, parse };

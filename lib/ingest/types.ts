@@ -126,5 +126,7 @@ export interface Parser {
   format: FormatId;
   /** 0..1 confidence that the decoded text is this format (content sniffing, not file names). */
   sniff(text: string, ctx: ParseContext): number;
+  /** The highest score `sniff` can return (1 when unset): detection skips a parser that cannot beat the best so far. */
+  maxConfidence?: number;
   parse(bytes: Uint8Array, ctx: ParseContext): ParseResult;
 }
