@@ -166,6 +166,10 @@ export class MemberCollector {
 
 export function concatBytes(chunks: readonly Uint8Array[], total?: number): Uint8Array {
   const size = total ?? chunks.reduce((n, c) => n + c.length, 0);
+  // An in-memory upload arrives as views of one buffer (the sniffed head, then the rest): one view, no copy.
+  if (chunks.length > 0 && chunks.every((c, i) => c.buffer === chunks[0]!.buffer && (i === 0 || c.byteOffset === chunks[i - 1]!.byteOffset + chunks[i - 1]!.length))) {
+    return new Uint8Array(chunks[0]!.buffer, chunks[0]!.byteOffset, size);
+  }
   const out = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

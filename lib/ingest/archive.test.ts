@@ -3,6 +3,8 @@ import { Zip, ZipDeflate, ZipPassThrough, strToU8, zipSync, type Zippable } from
 import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
 import { ArchiveError, DEFAULT_LIMITS, unpackAll, unpackUpload, type ArchiveLimits, type UnpackItem } from './archive';
+import { concatBytes } from './archive-limits';
+import { bytesSource } from './archive-stream';
 
 type TarSpec = { name: string; content?: string; type?: 'symlink' | 'link' | 'directory' | 'character-device'; linkname?: string };
 
@@ -233,5 +235,27 @@ describe('unpackUpload: item order', () => {
     const kinds: string[] = [];
     for await (const item of unpackUpload(chunked(t), 't.tar') as AsyncGenerator<UnpackItem>) kinds.push(`${item.kind}:${item.path}`);
     expect(kinds).toEqual(['file:a', 'warning:l', 'file:b']);
+  });
+});
+
+describe('concatBytes', () => {
+  const whole = new TextEncoder().encode('0123456789abcdef');
+
+  it('joins adjacent views of one buffer without copying, and anything else by copying', () => {
+    const joined = concatBytes([whole.subarray(0, 5), whole.subarray(5, 9), whole.subarray(9)]);
+    expect(joined.buffer).toBe(whole.buffer);
+    expect(new TextDecoder().decode(joined)).toBe('0123456789abcdef');
+    const gap = concatBytes([whole.subarray(0, 4), whole.subarray(5, 9)]);
+    expect(gap.buffer).not.toBe(whole.buffer);
+    expect(new TextDecoder().decode(gap)).toBe('01235678');
+    const swapped = concatBytes([whole.subarray(8), whole.subarray(0, 8)]);
+    expect(new TextDecoder().decode(swapped)).toBe('89abcdef01234567');
+    expect(concatBytes([]).length).toBe(0);
+  });
+
+  it('an in-memory plain upload comes out as a view of the bytes given', async () => {
+    const { files } = await unpackAll(bytesSource(whole), 'x.csv');
+    expect(files[0]!.bytes.buffer).toBe(whole.buffer);
+    expect(new TextDecoder().decode(files[0]!.bytes)).toBe('0123456789abcdef');
   });
 });
