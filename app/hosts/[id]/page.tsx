@@ -35,8 +35,14 @@ export default async function HostPage({ params, searchParams }: PageProps<'/hos
   const search = parseHostDetailSearchParams(await searchParams);
   const host = await getHost(id.data);
   if (!host) notFound();
-  const [snapshots, entries, timeline] = await Promise.all([listHostSnapshots(host.id), listHostEntries(host.id, search), getHostTimeline(host.id)]);
-  const diff = await diffOf(search, snapshots);
+  // The diff waits only for the snapshot list it checks the pair against, not for the entries and the timeline.
+  const snapshotList = listHostSnapshots(host.id);
+  const [snapshots, entries, timeline, diff] = await Promise.all([
+    snapshotList,
+    listHostEntries(host.id, search),
+    getHostTimeline(host.id),
+    snapshotList.then((s) => diffOf(search, s)),
+  ]);
   return (
     <>
       <header className="page-header">
