@@ -42,6 +42,10 @@ describe('outlier filters: label, triage state, host', () => {
 
   it('host narrows to one host, and sampleHostNames lists the first hosts by name', async () => {
     expect((await search({ host: `WEB1-${RUN}` })).rows.map((r) => r.id)).toEqual([webJob]);
-    expect(await sampleHostNames([webJob, dcJob], 1)).toEqual({ [webJob]: [`web1-${RUN}`], [dcJob]: [`dc1-${RUN}`] });
+    const expected = { [webJob]: [`web1-${RUN}`], [dcJob]: [`dc1-${RUN}`] };
+    // Both ways of finding them: sorting the entry's hosts (few) and walking all hosts by name (many).
+    expect(await sampleHostNames([{ id: webJob, hostsNow: 1 }, { id: dcJob, hostsNow: 1 }], 1)).toEqual(expected);
+    expect(await sampleHostNames([{ id: webJob, hostsNow: 10_000 }, { id: dcJob, hostsNow: 1 }], 1)).toEqual(expected);
+    expect(await sampleHostNames([{ id: webJob, hostsNow: 10_000 }, { id: dcJob, hostsNow: 10_000 }], 5)).toEqual(await sampleHostNames([{ id: webJob, hostsNow: 1 }, { id: dcJob, hostsNow: 1 }], 5));
   });
 });

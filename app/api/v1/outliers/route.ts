@@ -21,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
     const search = { ...parsed, size: z.coerce.number().int().min(1).max(200).catch(parsed.size).parse(raw.limit ?? parsed.size) };
     const page = await listOutliers(search);
     const ids = page.rows.map((r) => r.id);
-    const [hosts, triage] = await Promise.all([sampleHostNames(ids, HOSTS_SHOWN), getTriageStates(ids)]);
+    const [hosts, triage] = await Promise.all([sampleHostNames(page.rows, HOSTS_SHOWN), getTriageStates(ids)]);
     const hasMore = search.page * search.size < page.total;
     return Response.json({
       items: page.rows.map((r) => ({
