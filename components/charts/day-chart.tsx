@@ -16,6 +16,9 @@ interface DayChartProps {
   height?: number;
 }
 
+// Axis ticks in compact form: at fleet scale "10000" did not fit the 36 px axis and showed as "0000".
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
 /**
  * Per-day series on one time axis (areas, lines and bars together), pre-aggregated by the DAL. The same numbers
  * are always available as a table under the chart, for screen readers and for copying.
@@ -26,7 +29,7 @@ export function DayChart({ title, data, series, height = 220 }: DayChartProps) {
       <ComposedChart responsive data={data} style={{ width: '100%', height }} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="day" tick={{ fontSize: 11, fill: 'var(--muted)' }} />
-        <YAxis allowDecimals={false} width={36} tick={{ fontSize: 11, fill: 'var(--muted)' }} />
+        <YAxis allowDecimals={false} width={36} tick={{ fontSize: 11, fill: 'var(--muted)' }} tickFormatter={(n: number) => compact.format(n)} />
         <Tooltip contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', fontSize: 12 }} />
         <Legend verticalAlign="top" height={24} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
         {series.map((s) =>
