@@ -25,6 +25,11 @@ export interface EntryDayCounts {
 /** A (day, host) pair as one number: host ids are int4, days since 1970 stay far below 2^21. */
 const pairKey = (day: number, hostId: number) => day * 2 ** 32 + hostId;
 
+/** Add `by` to a day's count. */
+function bump(m: Map<number, number>, day: number, by: number) {
+  m.set(day, (m.get(day) ?? 0) + by);
+}
+
 /** Distinct hosts per day. */
 function perDay(intervals: readonly EntryInterval[], dayOf: (p: EntryInterval) => number | null): Map<number, number> {
   const seen = new Set<number>();
@@ -33,7 +38,7 @@ function perDay(intervals: readonly EntryInterval[], dayOf: (p: EntryInterval) =
     const day = dayOf(p);
     if (day === null || seen.has(pairKey(day, p.hostId))) continue;
     seen.add(pairKey(day, p.hostId));
-    counts.set(day, (counts.get(day) ?? 0) + 1);
+    bump(counts, day, 1);
   }
   return counts;
 }
@@ -46,8 +51,8 @@ function perDay(intervals: readonly EntryInterval[], dayOf: (p: EntryInterval) =
  * - disappeared: hosts with an interval closing that day that nothing continues.
  *
  * Counted here rather than in SQL: the same figures as one query (islands per host, running sums, five grouped
- * counts) cost PostgreSQL 60-90 ms for an entry on all 10,000 hosts of the large bench fleet; reading the
- * intervals as integer arrays and counting them here takes a few milliseconds (docs/benchmarks.md). A host can
+ * counts) cost PostgreSQL 60-130 ms for an entry on all 10,000 hosts of the large bench fleet; reading the
+ * intervals as integers and counting them here takes a few milliseconds (docs/benchmarks.md). A host can
  * hold the entry in two streams at once, so each host's covered days are merged before they are counted.
  */
 export function countEntryDays(intervals: readonly EntryInterval[], days: readonly number[]): EntryDayCounts[] {
@@ -66,10 +71,9 @@ export function countEntryDays(intervals: readonly EntryInterval[], days: readon
   // day's end); each host's first day feeds the cumulative count.
   const steps = new Map<number, number>();
   const firsts = new Map<number, number>();
-  const add = (m: Map<number, number>, day: number, by: number) => m.set(day, (m.get(day) ?? 0) + by);
   for (const spans of byHost.values()) {
     if (spans.length > 1) spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    add(firsts, spans[0]![0], 1);
+    bump(firsts, spans[0]![0], 1);
     let island: [number, number] | null = null;
     for (const [from, until] of spans) {
       if (from >= until) continue;
@@ -77,10 +81,10 @@ export function countEntryDays(intervals: readonly EntryInterval[], days: readon
         island[1] = Math.max(island[1], until);
         continue;
       }
-      if (island) closeIsland(island, steps, add);
+      if (island) closeIsland(island, steps);
       island = [from, until];
     }
-    if (island) closeIsland(island, steps, add);
+    if (island) closeIsland(island, steps);
   }
 
   const upTo = (m: Map<number, number>, day: number) => {
@@ -98,7 +102,7 @@ export function countEntryDays(intervals: readonly EntryInterval[], days: readon
   }));
 }
 
-function closeIsland([from, until]: [number, number], steps: Map<number, number>, add: (m: Map<number, number>, day: number, by: number) => void) {
-  add(steps, from, 1);
-  if (until !== Infinity) add(steps, until, -1);
+function closeIsland([from, until]: [number, number], steps: Map<number, number>) {
+  bump(steps, from, 1);
+  if (until !== Infinity) bump(steps, until, -1);
 }
