@@ -34,6 +34,28 @@ test('outlier → entry → host → diff of first and last snapshot → label e
   await expect(changes.getByRole('row').filter({ hasText: 'added' }).filter({ hasText: 'UpdateOrchestrator' })).toHaveCount(1);
   await expect(changes.getByRole('row').filter({ hasText: 'added' }).filter({ hasText: 'UpdateOrchestrator' })).toContainText('-enc');
 
+  // The diff pages and filters on the server, in the URL: only the added entries, with how many there are.
+  const kinds = diff.getByLabel('Kind of change');
+  const addedCount = Number((await kinds.getByRole('link', { name: /^added / }).textContent())!.replace(/\D/g, ''));
+  await kinds.getByRole('link', { name: /^added / }).click();
+  await expect(page).toHaveURL(/change=added/);
+  await expect(kinds.getByRole('link', { name: /^added / })).toHaveAttribute('aria-current', 'true');
+  await expect(changes.locator('tbody tr')).toHaveCount(Math.min(addedCount, 50));
+  await expect(changes.locator('tbody tr:not([data-kind="added"])')).toHaveCount(0);
+  await expect(diff.getByRole('navigation', { name: 'Changes pages' })).toContainText(`of ${addedCount}`);
+  // The API pages the same diff: kind, page and size.
+  const { pathname, searchParams } = new URL(page.url());
+  const diffApi = `/api/v1${pathname}/diff?from=${searchParams.get('from')}&to=${searchParams.get('to')}`;
+  const whole = await (await page.request.get(diffApi)).json();
+  expect(whole.total).toBe(whole.changes.length);
+  expect(Object.values(whole.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(whole.total);
+  expect(whole.counts.added).toBe(addedCount);
+  const second = await (await page.request.get(`${diffApi}&kind=added&size=1&page=2`)).json();
+  expect(second.total).toBe(addedCount);
+  expect(second.changes).toEqual(whole.changes.filter((c: { kind: string }) => c.kind === 'added').slice(1, 2));
+  await page.goBack();
+  await expect(page).not.toHaveURL(/change=/);
+
   const labels = page.getByRole('region', { name: 'Labels' });
   const box = labels.getByRole('textbox', { name: /Labels, one key=value per line/ });
   await box.fill(`${await box.inputValue()}\ne2e-owner=team-x`);

@@ -7,14 +7,16 @@ interface PaginationProps {
   size: number;
   total: number;
   onChange: (patch: { page?: number; size?: number }) => void;
+  /** Names the navigation when a page has two paged lists (the host page: its entries and a diff). */
+  label?: string;
 }
 
-export function Pagination({ page, size, total, onChange }: PaginationProps) {
+export function Pagination({ page, size, total, onChange, label = 'Pagination' }: PaginationProps) {
   const pages = Math.max(1, Math.ceil(total / size));
   const from = total === 0 ? 0 : (page - 1) * size + 1;
   const to = Math.min(total, page * size);
   return (
-    <nav className="pagination" aria-label="Pagination">
+    <nav className="pagination" aria-label={label}>
       <span className="muted">
         {from.toLocaleString('en-US')}–{to.toLocaleString('en-US')} of {total.toLocaleString('en-US')}
       </span>

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db/client';
 import { ingestBytes } from '@/lib/ingest/run-upload';
 import { readSample } from '@/lib/testing/samples';
-import { diffSnapshots } from './snapshot-diff';
+import { diffSnapshots, pageOfChanges } from './snapshot-diff';
 
 afterAll(disconnectDb);
 
@@ -28,6 +28,11 @@ describe('diffSnapshots', () => {
     const modified = changes.find((c) => c.kind === 'modified')!;
     expect(modified.command).toBe('/usr/bin/backup');
     expect(modified.fields).toContainEqual({ field: 'schedule', from: '0 3 * * *', to: '0 4 * * *' });
+    // A page of one kind, with the counts of every kind.
+    const page = pageOfChanges(changes, { kind: 'added', page: 1, size: 50 });
+    expect(page).toEqual({ rows: changes.filter((c) => c.kind === 'added'), total: 1, counts: { added: 1, removed: 1, modified: 1, enabled: 0, disabled: 0 } });
+    expect(pageOfChanges(changes, { page: 2, size: 2 })).toMatchObject({ rows: changes.slice(2, 4), total: 3 });
+    expect(pageOfChanges(changes, { page: 3, size: 2 }).rows).toEqual([]);
     // Diffing a snapshot with itself finds nothing.
     expect(await diffSnapshots(b.snapshots[0].snapshotId, b.snapshots[0].snapshotId)).toEqual([]);
   });

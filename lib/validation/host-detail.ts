@@ -4,6 +4,10 @@ import { pageSchema, pageSizeSchema, querySchema, sortParam, tableStateParams, t
 export const HOST_ENTRY_SORTS = ['score', 'name', 'fromAt'] as const;
 const DEFAULT_SORT = { id: 'score' as const, desc: true };
 
+/** How an entry differs between two snapshots; the diff filters and counts by it. */
+export const CHANGE_KINDS = ['added', 'removed', 'modified', 'enabled', 'disabled'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 const snapshotIdSchema = z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
 
 /** URL state of a host page: the entries table, the point in time (`at`) and the two snapshots to diff. */
@@ -15,6 +19,10 @@ export const hostDetailSearchSchema = z.object({
   at: z.iso.datetime({ offset: true }).optional().catch(undefined),
   from: snapshotIdSchema,
   to: snapshotIdSchema,
+  /** The diff's own table state: a kind of change, page and page size (a reimaged host can change by thousands). */
+  change: z.enum(CHANGE_KINDS).optional().catch(undefined),
+  cpage: pageSchema,
+  csize: pageSizeSchema,
 });
 
 export type HostDetailSearch = z.infer<typeof hostDetailSearchSchema>;
@@ -25,8 +33,18 @@ export function parseHostDetailSearchParams(raw: RawSearchParams): HostDetailSea
 }
 
 export function serializeHostDetailSearchParams(s: Partial<HostDetailSearch>): string {
-  return toQueryString({ q: s.q, at: s.at, from: s.from, to: s.to, ...tableStateParams(s, DEFAULT_SORT) });
+  const diff = tableStateParams({ page: s.cpage, size: s.csize }, DEFAULT_SORT);
+  return toQueryString({ q: s.q, at: s.at, from: s.from, to: s.to, change: s.change, cpage: diff.page, csize: diff.size, ...tableStateParams(s, DEFAULT_SORT) });
 }
+
+/** GET /api/v1/hosts/{id}/diff: the two snapshots, and the same filter and paging as the page (`kind`, `page`, `size`). */
+export const hostDiffQuerySchema = z.object({
+  from: z.coerce.number().int().positive().max(2_147_483_647),
+  to: z.coerce.number().int().positive().max(2_147_483_647),
+  kind: z.enum(CHANGE_KINDS).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  size: z.coerce.number().int().min(1).max(1000).default(200),
+});
 
 const LABEL_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 

@@ -14,7 +14,7 @@ export function DiffPicker({ search, snapshots }: { search: HostDetailSearch; sn
     <div className="toolbar" aria-busy={isPending || undefined}>
       <label className="page-size">
         From
-        <select aria-label="From snapshot" value={search.from ?? ''} onChange={(e) => navigate({ from: e.target.value ? Number(e.target.value) : undefined })}>
+        <select aria-label="From snapshot" value={search.from ?? ''} onChange={(e) => navigate({ from: e.target.value ? Number(e.target.value) : undefined, change: undefined, cpage: 1 })}>
           <option value="">choose a snapshot…</option>
           {snapshots.map((s) => (
             <option key={s.id} value={s.id}>
@@ -25,7 +25,7 @@ export function DiffPicker({ search, snapshots }: { search: HostDetailSearch; sn
       </label>
       <label className="page-size">
         To
-        <select aria-label="To snapshot" value={search.to ?? ''} onChange={(e) => navigate({ to: e.target.value ? Number(e.target.value) : undefined })}>
+        <select aria-label="To snapshot" value={search.to ?? ''} onChange={(e) => navigate({ to: e.target.value ? Number(e.target.value) : undefined, change: undefined, cpage: 1 })}>
           <option value="">choose a snapshot…</option>
           {snapshots
             .filter((s) => !from || s.source === from.source)

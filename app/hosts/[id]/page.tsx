@@ -6,7 +6,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { getHost, listHostSnapshots, type HostSnapshot } from '@/lib/data/host-detail';
 import { listHostEntries } from '@/lib/data/host-entries';
 import { getHostTimeline } from '@/lib/data/host-timeline';
-import { diffSnapshots } from '@/lib/data/snapshot-diff';
+import { diffSnapshots, pageOfChanges } from '@/lib/data/snapshot-diff';
 import { formatDateTime } from '@/lib/format/labels';
 import { idParamSchema } from '@/lib/validation/entry';
 import { parseHostDetailSearchParams, type HostDetailSearch } from '@/lib/validation/host-detail';
@@ -25,7 +25,7 @@ async function diffOf(search: HostDetailSearch, snapshots: HostSnapshot[]) {
   const b = snapshots.find((s) => s.id === search.to);
   if (!a || !b) return { changes: null, problem: 'Pick two snapshots of this host.' };
   if (a.source !== b.source) return { changes: null, problem: `These snapshots come from different sources (${a.source}, ${b.source}); pick two of one source.` };
-  return { changes: await diffSnapshots(a.id, b.id), problem: null };
+  return { changes: pageOfChanges(await diffSnapshots(a.id, b.id), { kind: search.change, page: search.cpage, size: search.csize }), problem: null };
 }
 
 export default async function HostPage({ params, searchParams }: PageProps<'/hosts/[id]'>) {

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { HostSnapshot } from '@/lib/data/host-detail';
-import type { SnapshotChange } from '@/lib/data/snapshot-diff';
-import type { HostDetailSearch } from '@/lib/validation/host-detail';
-import { serializeHostDetailSearchParams } from '@/lib/validation/host-detail';
+import type { ChangePage } from '@/lib/data/snapshot-diff';
+import { CHANGE_KINDS, serializeHostDetailSearchParams, type HostDetailSearch } from '@/lib/validation/host-detail';
+import { DiffPager } from './diff-pager';
 import { DiffPicker } from './diff-picker';
 
 const FIELD_LABELS: Record<string, string> = { image_path: 'image path', run_as: 'run as', sha256: 'SHA-256' };
@@ -13,11 +13,32 @@ function firstLastLinks(search: HostDetailSearch, snapshots: HostSnapshot[]) {
   for (const s of snapshots) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
   return [...bySource.entries()]
     .filter(([, list]) => list.length > 1)
-    .map(([source, list]) => ({ source, href: serializeHostDetailSearchParams({ ...search, from: list.at(-1)!.id, to: list[0].id }) }));
+    .map(([source, list]) => ({ source, href: serializeHostDetailSearchParams({ ...search, from: list.at(-1)!.id, to: list[0].id, change: undefined, cpage: 1 }) }));
+}
+
+/** All changes, or one kind of them, with how many of each: links, so the filter is in the URL and works without script. */
+function KindFilter({ search, counts }: { search: HostDetailSearch; counts: ChangePage['counts'] }) {
+  const all = CHANGE_KINDS.reduce((n, k) => n + counts[k], 0);
+  const choices = [{ kind: undefined, label: 'all', n: all }, ...CHANGE_KINDS.filter((k) => counts[k] > 0).map((k) => ({ kind: k, label: k, n: counts[k] }))];
+  return (
+    <p className="toolbar" aria-label="Kind of change">
+      {choices.map((c) => (
+        <Link
+          key={c.label}
+          href={serializeHostDetailSearchParams({ ...search, change: c.kind, cpage: 1 })}
+          className={`tag${c.kind ? ` change-${c.kind}` : ''}`}
+          aria-current={search.change === c.kind ? 'true' : undefined}
+          scroll={false}
+        >
+          {c.label} {c.n.toLocaleString('en-US')}
+        </Link>
+      ))}
+    </p>
+  );
 }
 
 /** The diff between two snapshots of one source: added, removed, modified, enabled, disabled, with from → to. */
-export function SnapshotDiffView({ search, snapshots, changes, problem }: { search: HostDetailSearch; snapshots: HostSnapshot[]; changes: SnapshotChange[] | null; problem: string | null }) {
+export function SnapshotDiffView({ search, snapshots, changes, problem }: { search: HostDetailSearch; snapshots: HostSnapshot[]; changes: ChangePage | null; problem: string | null }) {
   const quick = firstLastLinks(search, snapshots);
   return (
     <section className="panel" aria-label="Snapshot diff">
@@ -34,8 +55,10 @@ export function SnapshotDiffView({ search, snapshots, changes, problem }: { sear
         </p>
       )}
       {problem && <p className="result-error">{problem}</p>}
-      {changes && changes.length === 0 && <p className="muted">No differences between these two snapshots.</p>}
-      {changes && changes.length > 0 && (
+      {changes && changes.total === 0 && !search.change && <p className="muted">No differences between these two snapshots.</p>}
+      {changes && (changes.total > 0 || search.change) && <KindFilter search={search} counts={changes.counts} />}
+      {changes && changes.total === 0 && search.change && <p className="muted">No {search.change} entries between these two snapshots.</p>}
+      {changes && changes.total > 0 && (
         <table className="data-table compact wrap" aria-label="Changes">
           <thead>
             <tr>
@@ -45,7 +68,7 @@ export function SnapshotDiffView({ search, snapshots, changes, problem }: { sear
             </tr>
           </thead>
           <tbody>
-            {changes.map((c) => (
+            {changes.rows.map((c) => (
               <tr key={`${c.kind}-${c.entryId}`} data-kind={c.kind}>
                 <td><span className={`tag change-${c.kind}`}>{c.kind}</span></td>
                 <td>
@@ -69,6 +92,7 @@ export function SnapshotDiffView({ search, snapshots, changes, problem }: { sear
           </tbody>
         </table>
       )}
+      {changes && changes.total > 0 && <DiffPager search={search} total={changes.total} />}
     </section>
   );
 }
