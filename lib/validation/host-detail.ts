@@ -8,7 +8,8 @@ const DEFAULT_SORT = { id: 'score' as const, desc: true };
 export const CHANGE_KINDS = ['added', 'removed', 'modified', 'enabled', 'disabled'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-const snapshotIdSchema = z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
+const snapshotId = z.coerce.number().int().positive().max(2_147_483_647);
+const snapshotIdSchema = snapshotId.optional().catch(undefined);
 
 /** URL state of a host page: the entries table, the point in time (`at`) and the two snapshots to diff. */
 export const hostDetailSearchSchema = z.object({
@@ -39,8 +40,8 @@ export function serializeHostDetailSearchParams(s: Partial<HostDetailSearch>): s
 
 /** GET /api/v1/hosts/{id}/diff: the two snapshots, and the same filter and paging as the page (`kind`, `page`, `size`). */
 export const hostDiffQuerySchema = z.object({
-  from: z.coerce.number().int().positive().max(2_147_483_647),
-  to: z.coerce.number().int().positive().max(2_147_483_647),
+  from: snapshotId,
+  to: snapshotId,
   kind: z.enum(CHANGE_KINDS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   size: z.coerce.number().int().min(1).max(1000).default(200),

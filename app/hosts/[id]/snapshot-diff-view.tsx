@@ -37,6 +37,55 @@ function KindFilter({ search, counts }: { search: HostDetailSearch; counts: Chan
   );
 }
 
+/** The changes of a valid pair: none at all, or the kind filter and one page of the chosen kind. */
+function DiffResult({ search, changes }: { search: HostDetailSearch; changes: ChangePage }) {
+  if (changes.total === 0 && !search.change) return <p className="muted">No differences between these two snapshots.</p>;
+  return (
+    <>
+      <KindFilter search={search} counts={changes.counts} />
+      {changes.total === 0 ? (
+        <p className="muted">No {search.change} entries between these two snapshots.</p>
+      ) : (
+        <>
+          <table className="data-table compact wrap" aria-label="Changes">
+            <thead>
+              <tr>
+                <th scope="col">Change</th>
+                <th scope="col">Entry</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.rows.map((c) => (
+                <tr key={`${c.kind}-${c.entryId}`} data-kind={c.kind}>
+                  <td><span className={`tag change-${c.kind}`}>{c.kind}</span></td>
+                  <td>
+                    <Link href={`/entries/${c.entryId}`} className="mono">{c.name}</Link>
+                  </td>
+                  <td>
+                    {c.fields.length === 0 ? (
+                      <code>{c.command}</code>
+                    ) : (
+                      <ul className="field-diff">
+                        {c.fields.map((f) => (
+                          <li key={f.field}>
+                            <span className="muted">{FIELD_LABELS[f.field] ?? f.field}:</span> <del><code>{f.from ?? '—'}</code></del> → <ins><code>{f.to ?? '—'}</code></ins>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <DiffPager search={search} total={changes.total} />
+        </>
+      )}
+    </>
+  );
+}
+
 /** The diff between two snapshots of one source: added, removed, modified, enabled, disabled, with from → to. */
 export function SnapshotDiffView({ search, snapshots, changes, problem }: { search: HostDetailSearch; snapshots: HostSnapshot[]; changes: ChangePage | null; problem: string | null }) {
   const quick = firstLastLinks(search, snapshots);
@@ -55,44 +104,7 @@ export function SnapshotDiffView({ search, snapshots, changes, problem }: { sear
         </p>
       )}
       {problem && <p className="result-error">{problem}</p>}
-      {changes && changes.total === 0 && !search.change && <p className="muted">No differences between these two snapshots.</p>}
-      {changes && (changes.total > 0 || search.change) && <KindFilter search={search} counts={changes.counts} />}
-      {changes && changes.total === 0 && search.change && <p className="muted">No {search.change} entries between these two snapshots.</p>}
-      {changes && changes.total > 0 && (
-        <table className="data-table compact wrap" aria-label="Changes">
-          <thead>
-            <tr>
-              <th scope="col">Change</th>
-              <th scope="col">Entry</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.rows.map((c) => (
-              <tr key={`${c.kind}-${c.entryId}`} data-kind={c.kind}>
-                <td><span className={`tag change-${c.kind}`}>{c.kind}</span></td>
-                <td>
-                  <Link href={`/entries/${c.entryId}`} className="mono">{c.name}</Link>
-                </td>
-                <td>
-                  {c.fields.length === 0 ? (
-                    <code>{c.command}</code>
-                  ) : (
-                    <ul className="field-diff">
-                      {c.fields.map((f) => (
-                        <li key={f.field}>
-                          <span className="muted">{FIELD_LABELS[f.field] ?? f.field}:</span> <del><code>{f.from ?? '—'}</code></del> → <ins><code>{f.to ?? '—'}</code></ins>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {changes && changes.total > 0 && <DiffPager search={search} total={changes.total} />}
+      {changes && <DiffResult search={search} changes={changes} />}
     </section>
   );
 }
