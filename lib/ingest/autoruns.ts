@@ -2,7 +2,7 @@ import { columnOf, headerConfidence, type AutorunsColumn } from './autoruns-colu
 import { inferDayOrder, parseAutorunsTime } from './autoruns-time';
 import { guessDelimiter, readCsvRows } from './csv';
 import { decodeBytes } from './decode';
-import { ParseError, type JobRecord, type ParseResult, type ParseWarning, type Parser } from './types';
+import { ParseError, ROW_SOURCE, type JobRecord, type ParseResult, type ParseWarning, type Parser } from './types';
 
 /** Banners, `#TYPE` lines and blank lines before the header are skipped; give up after this many lines. */
 const HEADER_SEARCH_LINES = 50;
@@ -11,6 +11,8 @@ interface HeaderHit {
   /** 0-based index of the header line and its character offset in the text. */
   lineIndex: number;
   offset: number;
+  /** The header line's break ('' at the end of the text): the file's row break. */
+  lineBreak: string;
   fields: string[];
   delimiter: ',' | '\t' | ';';
   /** Excel re-saves quote each whole line as one field (FORMATS.md §0.2); data rows then need unwrapping too. */
@@ -49,7 +51,7 @@ function findHeader(text: string): HeaderHit | null {
       wholeLine = true;
     }
     const confidence = headerConfidence(fields);
-    if (confidence > 0) return { lineIndex: i, offset, fields, delimiter: wholeLine ? outer : delimiter, wholeLine, confidence };
+    if (confidence > 0) return { lineIndex: i, offset, lineBreak: m[1], fields, delimiter: wholeLine ? outer : delimiter, wholeLine, confidence };
     offset += m[0].length;
   }
   return null;
@@ -172,14 +174,15 @@ function parseText(text: string): ParseResult {
   const hit = findHeader(text);
   if (!hit) throw new ParseError(`Autoruns: no Autoruns header found in the first ${HEADER_SEARCH_LINES} lines`);
   const warnings: ParseWarning[] = [];
-  const outerRows = readCsvRows(text.slice(hit.offset), hit.delimiter).slice(1);
+  const body = text.slice(hit.offset);
+  const outerRows = readCsvRows(body, hit.delimiter).slice(1);
   const innerDelimiter = hit.wholeLine ? guessDelimiter(hit.fields.join(',')) : hit.delimiter;
   // The tokenizer's rows are this function's own: lines are shifted in place rather than copied row by row.
   const rows = hit.wholeLine
     ? outerRows.map((r) => {
         const line = r.line + hit.lineIndex;
-        if (r.fields.length !== 1) return { line, fields: r.fields };
-        return { line, fields: tokenizeLine(r.fields[0], innerDelimiter) };
+        if (r.fields.length !== 1) return { ...r, line };
+        return { ...r, line, fields: tokenizeLine(r.fields[0], innerDelimiter) };
       })
     : outerRows;
   if (!hit.wholeLine) for (const r of rows) r.line += hit.lineIndex;
@@ -191,7 +194,10 @@ function parseText(text: string): ParseResult {
   const records: JobRecord[] = [];
   const header = hit.fields;
   const headerKey = header.join('\u0000');
-  for (const { line, fields } of rows) {
+  // Everything besides a row's own text that goes into its record's identity and variant fields (the Time column's
+  // day order goes only into registeredAt). The row break decides how the tokenizer splits a row's text.
+  const layout = JSON.stringify([hit.delimiter, hit.wholeLine, innerDelimiter, hit.lineBreak, names]);
+  for (const { line, fields, start, end } of rows) {
     if (isRepeatedHeader(fields, header, headerKey)) continue; // concatenated exports
     // Location (group) rows have an empty Entry: they mark a registry key / folder, not an autostart item.
     if ((cell(fields, at.entry) ?? '').trim() === '') continue;
@@ -201,7 +207,9 @@ function parseText(text: string): ParseResult {
     const timeRaw = cell(fields, at.time) ?? '';
     const time = parseAutorunsTime(timeRaw, order);
     if (timeRaw.trim() && !time) warnings.push({ line, message: `unparsed Time "${timeRaw}"` });
-    records.push(toRecord(fields, at, raw, line, time));
+    const rec = toRecord(fields, at, raw, line, time);
+    rec[ROW_SOURCE] = { layout, text: body.slice(start, end) };
+    records.push(rec);
   }
   const hosts = new Set(records.map((r) => r.host).filter((h): h is string => !!h));
   const host = hosts.size === 1 && records.every((r) => r.host) ? [...hosts][0] : null;

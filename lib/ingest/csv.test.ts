@@ -31,7 +31,7 @@ function oracle(text: string, delimiter: Delim): { rows: { line: number; fields:
 
 function ours(text: string, delimiter: Delim): { rows: { line: number; fields: string[] }[] } | { error: number | null } {
   try {
-    return { rows: readCsvRows(text, delimiter) };
+    return { rows: readCsvRows(text, delimiter).map(({ line, fields }) => ({ line, fields })) };
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     return { error: e.line ?? null };
@@ -79,5 +79,61 @@ describe('readCsvRows (differential against csv-parse)', () => {
     expect(() => readCsvRows(`a,"${'x'.repeat(1024 * 1024 + 10)}"\r\n`)).toThrow(/longer than 1 MiB/);
     expect(() => readCsvRows(`a${',xy'.repeat(600_000)}\r\n`)).toThrow(/longer than 1 MiB/);
     expect(readCsvRows(`a,${'é'.repeat(700_000)}\r\n`)[0].fields[1]).toHaveLength(700_000);
+  });
+});
+
+// The ingest caches keys per row source text (lib/ingest/record-keys.ts): a row's span must hold all of its
+// fields' text, and the same span text under the same delimiter and row break must give the same fields.
+describe('readCsvRows row spans', () => {
+  it('cover each row in order, with only row breaks (and a leading BOM) between them', () => {
+    fc.assert(
+      fc.property(csvText, fc.constantFrom<Delim>(',', '\t', ';'), (text, delimiter) => {
+        let rows;
+        try {
+          rows = readCsvRows(text, delimiter);
+        } catch {
+          return;
+        }
+        const gap = (from: number, to: number) => text.slice(from, to).replace(from === 0 ? /^\uFEFF/ : /^/, '');
+        let prev = 0;
+        for (const r of rows) {
+          expect(r.start).toBeGreaterThanOrEqual(prev);
+          expect(r.end).toBeGreaterThanOrEqual(r.start);
+          expect(gap(prev, r.start)).toMatch(/^[\r\n]*$/);
+          const span = text.slice(r.start, r.end).toWellFormed().replaceAll('"', '');
+          for (const f of r.fields) expect(span).toContain(f.replaceAll('"', ''));
+          prev = r.end;
+        }
+        expect(gap(prev, text.length)).toMatch(/^[\r\n]*$/);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('the same span text gives the same fields', () => {
+    fc.assert(
+      fc.property(csvText, fc.constantFrom<Delim>(',', '\t', ';'), (text, delimiter) => {
+        let rows;
+        try {
+          rows = readCsvRows(`${text}\r\n${text}\r\n`, delimiter);
+        } catch {
+          return;
+        }
+        const fieldsOf = new Map<string, string[]>();
+        const doubled = `${text}\r\n${text}\r\n`;
+        for (const r of rows) {
+          const span = doubled.slice(r.start, r.end);
+          const seen = fieldsOf.get(span);
+          if (seen) expect(r.fields).toEqual(seen);
+          else fieldsOf.set(span, r.fields);
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('spans of CRLF rows, a quoted line break, a blank line and a last row without a break', () => {
+    const text = '\uFEFFa,"b\r\nc"\r\n\r\nd,e,\r\nf';
+    expect(readCsvRows(text).map((r) => text.slice(r.start, r.end))).toEqual(['a,"b\r\nc"', 'd,e,', 'f']);
   });
 });

@@ -7,6 +7,9 @@ export interface CsvRow {
    */
   line: number;
   fields: string[];
+  /** The row's span in the text, from its first character to its row break (exclusive): its exact source text. */
+  start: number;
+  end: number;
 }
 
 /**
@@ -59,6 +62,7 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
   let record: string[] = [];
   let recordLen = 0;
   let pos = len > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let rowStart = pos;
   /** Scan position inside the current field (shared with scanUnquoted). */
   let i = pos;
   /** Next delimiter, CR and LF at or after `i` (`len`: none), found once and reused until `i` passes them. */
@@ -128,7 +132,7 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
     if (recordLen + field.length > MAX_RECORD_CHARS) tooLong();
     if (i >= len) {
       record.push(field);
-      rows.push({ line: endLine(), fields: record });
+      rows.push({ line: endLine(), fields: record, start: rowStart, end: len });
       return rows;
     }
     const c = text.charCodeAt(i);
@@ -139,7 +143,7 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
       if (pos >= len) {
         // A trailing delimiter at the very end still ends a (last, empty) field.
         record.push('');
-        rows.push({ line: breaks + 1, fields: record });
+        rows.push({ line: breaks + 1, fields: record, start: rowStart, end: len });
         return rows;
       }
       continue;
@@ -150,12 +154,13 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
       // Empty line: skipped.
     } else {
       record.push(field);
-      rows.push({ line: breaks + 1, fields: record });
+      rows.push({ line: breaks + 1, fields: record, start: rowStart, end: i });
       record = [];
       recordLen = 0;
     }
     breaks++;
     pos = i + bl;
+    rowStart = pos;
   }
   return rows;
 

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { ArchiveError, unpackUpload } from './archive';
 import { parseMember } from './parse-member';
+import { CanonicalRecords } from './record-keys';
 import { hintsFromPath } from './path-hints';
 import { sha256Hex } from './store-snapshot';
 import { storeHostGroups, type IngestedSnapshot, type PendingHost } from './store-host';
@@ -94,12 +95,14 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
   const perBatch = batchHosts();
   let pending: PendingHost[] = [];
   let pendingRecords = 0;
+  const canonical = new CanonicalRecords();
   let writing: Promise<void> = Promise.resolve();
   const store = async () => {
     if (pending.length === 0) return;
     const hosts = pending;
     pending = [];
     pendingRecords = 0;
+    canonical.clear();
     await writing;
     writing = storeHostGroups(hosts, { uploadId: input.uploadId, parserVersion: PARSER_VERSION }).then((stored) => {
       snapshots.push(...stored.snapshots);
@@ -136,7 +139,7 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
         isArchive ||= item.path !== part.fileName;
         const isSingle = input.parts.length === 1 && !isArchive;
         const sha256 = (item.isWhole && part.sha256) || sha256Hex(item.bytes);
-        const touched = routeFile(batch, input, { ...item, sha256 }, { warnings, progress, isSingle });
+        const touched = routeFile(batch, input, { ...item, sha256 }, { warnings, progress, isSingle, canonical });
         hasContent ||= touched.size > 0;
         await flush(touched);
         if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
@@ -189,7 +192,7 @@ function routeFile(
   batch: UploadBatch,
   input: IngestUploadInput,
   { path, bytes, sha256 }: { path: string; bytes: Uint8Array; sha256: string },
-  { warnings, progress, isSingle }: { warnings: FileWarning[]; progress: Progress; isSingle: boolean },
+  { warnings, progress, isSingle, canonical }: { warnings: FileWarning[]; progress: Progress; isSingle: boolean; canonical: CanonicalRecords },
 ): Set<string> {
   const hints = hintsFromPath(path);
   const fallbackHost = hints.host ?? input.host ?? null;
@@ -212,13 +215,22 @@ function routeFile(
     Object.assign(group.labels, labels);
     return new Set([fallbackHost.toLowerCase()]);
   }
-  return addParsed(batch, member.result, { path, fileHash: sha256, fallbackHost, collectedAt, labels, warnings, isSingle });
+  return addParsed(batch, member.result, { path, fileHash: sha256, fallbackHost, collectedAt, labels, warnings, isSingle, canonical });
 }
 
 function addParsed(
   batch: UploadBatch,
   result: ParseResult,
-  o: { path: string; fileHash: string; fallbackHost: string | null; collectedAt: Date | null; labels: Record<string, string>; warnings: FileWarning[]; isSingle: boolean },
+  o: {
+    path: string;
+    fileHash: string;
+    fallbackHost: string | null;
+    collectedAt: Date | null;
+    labels: Record<string, string>;
+    warnings: FileWarning[];
+    isSingle: boolean;
+    canonical: CanonicalRecords;
+  },
 ): Set<string> {
   const touched = new Set<string>();
   const fileHost = result.host?.trim() || o.fallbackHost;
@@ -237,7 +249,7 @@ function addParsed(
       group.os ??= result.os ?? null;
       Object.assign(group.labels, o.labels);
     }
-    src.records.push(rec);
+    src.records.push(o.canonical.of(rec));
     touched.add(name.toLowerCase());
   }
   for (const ev of result.events ?? []) {

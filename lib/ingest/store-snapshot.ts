@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { reopenDriftedItems } from '@/lib/triage/drift';
-import { identityOf, type EntryIdentity } from './normalize';
+import { recordKeys } from './record-keys';
 import { updatePresences } from './store-presence';
 import { probeKnownKeys, recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
 import type { FormatId, JobRecord, ParseWarning } from './types';
-import { variantFields, variantKey } from './variant-key';
+import { variantFields } from './variant-key';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,23 +31,6 @@ export interface StoredSnapshot {
   unchanged: number;
 }
 
-/** identityOf is pure and most records repeat across the hosts of a fleet; bounded so memory stays flat. */
-const identities = new Map<string, EntryIdentity>();
-const IDENTITY_CACHE_MAX = 50_000;
-
-function cachedIdentity(rec: JobRecord): EntryIdentity {
-  const k = `${rec.family}\0${rec.name}\0${rec.command}\0${rec.imagePath ?? ''}`;
-  let id = identities.get(k);
-  if (!id) {
-    if (identities.size >= IDENTITY_CACHE_MAX) identities.clear();
-    // Copies: the key and the identity's fields can be slices of the file's decoded text, and V8 keeps a sliced
-    // string's whole parent alive; cached, each new entry pinned its 313 KB export (a 1 GB archive: 1.3 GB RSS).
-    id = structuredClone(identityOf(rec));
-    identities.set(structuredClone(k), id);
-  }
-  return id;
-}
-
 /** Rows of a batch's snapshots after identity and variant hashing; the same entry or variant collapses to one row. */
 function prepare(inputs: SnapshotInput[]) {
   const entries = new Map<string, EntryRow>();
@@ -55,14 +38,12 @@ function prepare(inputs: SnapshotInput[]) {
   const keysOf = inputs.map((input) => {
     const keys = new Set<string>();
     for (const rec of input.records) {
-      const id = cachedIdentity(rec);
+      const { identity: id, variantKey: vKey } = recordKeys(rec);
       const entry = entries.get(id.key);
       if (!entry) {
         entries.set(id.key, { family: rec.family, normName: id.normName, normCommand: id.normCommand, executable: id.executable, name: rec.name, command: rec.command, firstSeenAt: input.collectedAt });
       } else if (input.collectedAt < entry.firstSeenAt) entry.firstSeenAt = input.collectedAt;
-      const fields = variantFields(rec);
-      const vKey = variantKey(id.key, fields);
-      if (!variants.has(vKey)) variants.set(vKey, { entryKey: id.key, fields, raw: rec.raw, record: rec, identity: id });
+      if (!variants.has(vKey)) variants.set(vKey, { entryKey: id.key, fields: variantFields(rec), raw: rec.raw, record: rec, identity: id });
       keys.add(vKey);
     }
     return [...keys];

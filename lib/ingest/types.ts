@@ -75,6 +75,24 @@ export interface JobRecord {
   line?: number | null;
   /** The original row / line / XML, kept verbatim for display. */
   raw: Record<string, string> | string;
+  /** Set by parsers whose records depend only on the row and the file's layout (lib/ingest/row-keys.ts). */
+  [ROW_SOURCE]?: RowSource;
+}
+
+/**
+ * A symbol, not a field: it is not part of what a parser yields (JSON of records, the frozen outputs, tests that
+ * compare records), only a hint to the ingest's key cache.
+ */
+export const ROW_SOURCE = Symbol('rowSource');
+
+/**
+ * The exact text of the row a record was made from, and a string naming everything else of the file that went
+ * into the record's identity and variant fields (delimiter, columns, line break). Two rows with the same layout and
+ * text give the same entry and variant keys.
+ */
+export interface RowSource {
+  layout: string;
+  text: string;
 }
 
 /** A Task Scheduler / Security event (106/140/141/200/201, 4698-4702): feeds timelines, not the inventory. */
