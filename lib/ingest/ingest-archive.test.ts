@@ -47,7 +47,9 @@ describe('ingest of an archive holding several hosts and formats', () => {
     expect(tasks.entries).toBe(202);
     expect(r.warnings.some((w) => w.file.endsWith('junk.csv') && /could not be read: format not recognised/.test(w.message))).toBe(true);
 
-    const timer = await db().variant.findFirst({ where: { name: 'apt-daily.timer', presences: { some: { host: { key: unitsHost } } } }, select: { command: true } });
+    const unitsHostId = (await db().host.findUniqueOrThrow({ where: { key: unitsHost } })).id;
+    const timerIds = (await db().presence.findMany({ where: { hostId: unitsHostId }, select: { variantId: true } })).map((p) => p.variantId);
+    const timer = await db().variant.findFirst({ where: { name: 'apt-daily.timer', id: { in: timerIds } }, select: { command: true } });
     expect(timer?.command).toContain('apt.systemd.daily');
     const gameOver = await db().entry.findFirst({ where: { name: '\\GameOver' }, select: { command: true } });
     expect(gameOver?.command).toMatch(/sekurlsa::LogonPasswords/);

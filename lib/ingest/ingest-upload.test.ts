@@ -17,7 +17,8 @@ describe('ingestUpload of one file', () => {
     const snap = r.snapshots[0];
     expect(snap.isDuplicate).toBe(false);
     expect(snap.host).toBe(host);
-    const open = await db().presence.count({ where: { host: { key: host }, untilAt: null } });
+    const hostId = (await db().host.findUniqueOrThrow({ where: { key: host } })).id;
+    const open = await db().presence.count({ where: { hostId, untilAt: null } });
     expect(open).toBe(snap.added);
     expect(open).toBeGreaterThan(100);
     const evil = await db().entry.findMany({ where: { command: { contains: 'evil.exe', mode: 'insensitive' } }, select: { id: true } });
@@ -41,7 +42,8 @@ describe('ingestUpload of one file', () => {
     expect(snap.added).toBeGreaterThan(0);
     expect(snap.added).toBeLessThan(20);
     expect(snap.removed).toBeGreaterThan(0);
-    const closed = await db().presence.count({ where: { host: { key: host }, untilAt: new Date('2025-07-03T10:30:00Z') } });
+    const hostId = (await db().host.findUniqueOrThrow({ where: { key: host } })).id;
+    const closed = await db().presence.count({ where: { hostId, untilAt: new Date('2025-07-03T10:30:00Z') } });
     expect(closed).toBe(snap.removed);
   });
 

@@ -62,7 +62,8 @@ describe('hosts stored in batches (several per transaction) and one per transact
     for (const d of [0, 1, 2]) {
       expect(outcome(await together(day(d)))).toEqual(outcome(await oneByOne(day(d))));
     }
-    const closed = await db().presence.count({ where: { host: { key: { startsWith: BATCH.toLowerCase() } }, untilAt: { not: null } } });
+    const batchHosts = (await db().host.findMany({ where: { key: { startsWith: BATCH.toLowerCase() } }, select: { id: true } })).map((h) => h.id);
+    const closed = await db().presence.count({ where: { hostId: { in: batchHosts }, untilAt: { not: null } } });
     expect(closed).toBeGreaterThan(0);
     expect(await intervals(BATCH)).toEqual(await intervals(ONE));
     expect(await families(BATCH)).toEqual(await families(ONE));
@@ -102,8 +103,9 @@ describe('a host whose files are not together in a multi-host upload', () => {
     expect(runs.map((s) => s.isDuplicate)).toEqual([false, false]);
     expect(runs[1]!.warnings.some((w) => w.message.includes('files were not together'))).toBe(true);
     expect(runs[1]!.removed).toBe(0);
-    const open = await db().presence.findMany({ where: { host: { key: host }, untilAt: null }, select: { variant: { select: { key: true } } } });
-    const both = await db().presence.count({ where: { host: { key: host } } });
+    const hostId = (await db().host.findUniqueOrThrow({ where: { key: host } })).id;
+    const open = await db().presence.findMany({ where: { hostId, untilAt: null }, select: { variantId: true } });
+    const both = await db().presence.count({ where: { hostId } });
     expect(open.length).toBe(both);
     expect(open.length).toBe(runs[0]!.entries + runs[1]!.added);
   });
