@@ -1,3 +1,4 @@
+import { intArrayLiteral } from '@/lib/db/int-array';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -47,7 +48,7 @@ export async function updatePresences(tx: Tx, inputs: PresenceInput[]): Promise<
         AS s(sid, host_id, source, at, prev_id, close)
     ), cur AS (
       SELECT s.sid, s.host_id, s.source, s.at, s.prev_id IS NULL AS baseline, v.entry_id, v.id AS variant_id
-      FROM unnest(${pairSnapshot}::int[], ${pairVariant}::int[]) AS t(sid, vid)
+      FROM unnest(${intArrayLiteral(pairSnapshot)}::int[], ${intArrayLiteral(pairVariant)}::int[]) AS t(sid, vid)
       JOIN s ON s.sid = t.sid JOIN variants v ON v.id = t.vid
     ), cur_ids AS (
       SELECT sid, array_agg(variant_id) AS ids FROM cur GROUP BY sid
