@@ -69,3 +69,22 @@ export function parseAutorunsTime(raw: string, order: DayOrder = 'mdy'): string 
   if (!validDate(y, mo, d, h, mi, s)) return null;
   return `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
 }
+
+/**
+ * Times parsed before, per day order: image link times repeat across the rows of every host of a fleet, and a Map
+ * lookup of the short raw value is ~30x cheaper than the regex, the date check and the formatting (0.4 of a 1,000-host
+ * parse's 4 s). Bounded; cleared when full, since any value costs only a re-parse.
+ */
+const parsedTimes = { mdy: new Map<string, string | null>(), dmy: new Map<string, string | null>() };
+const PARSED_TIMES_MAX = 20_000;
+
+export function cachedAutorunsTime(raw: string, order: DayOrder): string | null {
+  const seen = parsedTimes[order];
+  const hit = seen.get(raw);
+  if (hit !== undefined) return hit;
+  if (seen.size >= PARSED_TIMES_MAX) seen.clear();
+  const iso = parseAutorunsTime(raw, order);
+  // A copy: the raw value is a slice of the file's decoded text, which a cached slice would keep alive.
+  seen.set(structuredClone(raw), iso);
+  return iso;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autorunsParser } from './autoruns';
-import { parseAutorunsTime, inferDayOrder } from './autoruns-time';
+import { cachedAutorunsTime, parseAutorunsTime, inferDayOrder } from './autoruns-time';
 import { decodeBytes } from './decode';
 import { identityOf } from './normalize';
 import { ParseError } from './types';
@@ -200,5 +200,15 @@ describe('autoruns time parsing', () => {
     expect(parseAutorunsTime('n/a')).toBeNull();
     expect(inferDayOrder(['1/2/2020 1:00 PM', '27/10/1909 11:12 am'])).toBe('dmy');
     expect(inferDayOrder(['1/2/2020 1:00 PM'])).toBe('mdy');
+  });
+
+  it('cached: the same result as parsing, every time, per day order', () => {
+    const values = ['20250820-045639', '3/4/2025 1:00 PM', '13/02/2025 17:30:00', '2/30/2025 1:00 PM', 'n/a', ' 7/3/2025 12:05 AM '];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const order of ['mdy', 'dmy'] as const) {
+        for (const v of values) expect(cachedAutorunsTime(v, order)).toBe(parseAutorunsTime(v, order));
+      }
+    }
+    expect(cachedAutorunsTime('3/4/2025 1:00 PM', 'mdy')).not.toBe(cachedAutorunsTime('3/4/2025 1:00 PM', 'dmy'));
   });
 });

@@ -1,5 +1,5 @@
 import { columnOf, headerConfidence, type AutorunsColumn } from './autoruns-columns';
-import { inferDayOrder, parseAutorunsTime } from './autoruns-time';
+import { cachedAutorunsTime, inferDayOrder } from './autoruns-time';
 import { guessDelimiter, readCsvRows } from './csv';
 import { decodeBytes } from './decode';
 import { ParseError, ROW_SOURCE, type JobRecord, type ParseResult, type ParseWarning, type Parser } from './types';
@@ -205,7 +205,7 @@ function parseText(text: string): ParseResult {
     for (let i = 0; i < names.length; i++) raw[names[i]] = fields[i] ?? '';
     for (let i = names.length; i < fields.length; i++) raw[`_extra${i - names.length + 1}`] = fields[i];
     const timeRaw = cell(fields, at.time) ?? '';
-    const time = parseAutorunsTime(timeRaw, order);
+    const time = cachedAutorunsTime(timeRaw, order);
     if (timeRaw.trim() && !time) warnings.push({ line, message: `unparsed Time "${timeRaw}"` });
     const rec = toRecord(fields, at, raw, line, time);
     rec[ROW_SOURCE] = { layout, text: body.slice(start, end) };
