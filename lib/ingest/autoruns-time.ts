@@ -73,12 +73,15 @@ export function parseAutorunsTime(raw: string, order: DayOrder = 'mdy'): string 
 /**
  * Times parsed before, per day order: image link times repeat across the rows of every host of a fleet, and a Map
  * lookup of the short raw value is ~30x cheaper than the regex, the date check and the formatting (0.4 of a 1,000-host
- * parse's 4 s). Bounded; cleared when full, since any value costs only a re-parse.
+ * parse's 4 s). Bounded in values and in their length; cleared when full, since any value costs only a re-parse.
  */
 const parsedTimes = { mdy: new Map<string, string | null>(), dmy: new Map<string, string | null>() };
 const PARSED_TIMES_MAX = 20_000;
+/** Real values are 15-22 characters; anything longer is junk that is not worth keeping. */
+const MAX_CACHED_TIME_CHARS = 40;
 
 export function cachedAutorunsTime(raw: string, order: DayOrder): string | null {
+  if (raw.length > MAX_CACHED_TIME_CHARS) return parseAutorunsTime(raw, order);
   const seen = parsedTimes[order];
   const hit = seen.get(raw);
   if (hit !== undefined) return hit;

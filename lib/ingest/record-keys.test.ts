@@ -43,17 +43,25 @@ describe('record keys', () => {
     expect(recordKeys(a).variantKey).not.toBe(recordKeys(b).variantKey);
   });
 
-  it('stay right after the cache has turned over twice (60,000 other rows)', () => {
-    const head = 'Entry Location,Entry,Enabled,Category,Image Path,Launch String\r\n';
-    const first = parse(utf8(`${head}HKLM\\Run,First,enabled,Logon,c:\\f.exe,c:\\f.exe\r\n`))[0]!;
+  it('stay right after the cache has turned over twice (60,000 other rows of 500 characters)', () => {
+    const head = 'Entry Location,Entry,Enabled,Category,Description,Image Path,Launch String\r\n';
+    const row = (name: string, description = '') => `HKLM\\Run,${name},enabled,Logon,${description},c:\\${name}.exe,c:\\${name}.exe`;
+    const first = parse(utf8(`${head}${row('First')}\r\n`))[0]!;
     const firstKeys = recordKeys(first);
-    const rows = Array.from({ length: 60_000 }, (_, i) => `HKLM\\Run,E${i},enabled,Logon,c:\\e${i}.exe,c:\\e${i}.exe`).join('\r\n');
-    const many = parse(utf8(head + rows));
+    const many = parse(utf8(head + Array.from({ length: 60_000 }, (_, i) => row(`E${i}`, 'd'.repeat(450))).join('\r\n')));
     for (const rec of many) recordKeys(rec);
-    const again = parse(utf8(`${head}HKLM\\Run,First,enabled,Logon,c:\\f.exe,c:\\f.exe\r\n`))[0]!;
+    const again = parse(utf8(`${head}${row('First')}\r\n`))[0]!;
     expect(recordKeys(again)).toEqual(firstKeys);
     expect(recordKeys(many[0]!)).toEqual(direct(many[0]!));
     expect(recordKeys(many.at(-1)!)).toEqual(direct(many.at(-1)!));
+  });
+
+  it('rows too long to cache are keyed from their fields, every time', () => {
+    const csv = `Entry Location,Entry,Enabled,Category,Description,Image Path,Launch String\r\nHKLM\\Run,Long,enabled,Logon,${'d'.repeat(10_000)},c:\\l.exe,c:\\l.exe\r\n`;
+    for (let pass = 0; pass < 2; pass++) {
+      const [rec] = parse(utf8(csv));
+      expect(recordKeys(rec!)).toEqual(direct(rec!));
+    }
   });
 
   it('records without a row source (other formats) are keyed from their fields', () => {

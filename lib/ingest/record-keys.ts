@@ -31,15 +31,18 @@ function cachedIdentity(rec: JobRecord): EntryIdentity {
  * hosts that was 1.9 of the ingest's 8.2 s of CPU. Most rows repeat: the same host's on the next day, and the
  * stock entries of every host of a fleet.
  *
- * Two generations bound memory (2 × ROWS_PER_GENERATION rows of ~1 KB): when the young one is full it becomes
- * the old one and the old is dropped, and a row found in the old one moves back to the young. Rows still in use
- * survive a turnover; a cache cleared at once would miss every row of the next uploads.
+ * Two generations bound memory by characters, since rows are attacker-controlled text: when the young one holds
+ * GENERATION_CHARS it becomes the old one and the old is dropped, and a row found in the old one moves back to the
+ * young. Rows still in use survive a turnover; a cache cleared at once would miss every row of the next uploads.
+ * Real Autoruns rows are 300-1,000 characters (a generation holds 12,000-40,000 of them); longer rows are keyed
+ * from their fields every time instead of being copied into the cache.
  */
-const ROWS_PER_GENERATION = 25_000;
+const GENERATION_CHARS = 12_000_000;
+const MAX_CACHED_CHARS = 8_192;
 type RowCache = Map<string, Map<string, RecordKeys>>;
 let young: RowCache = new Map();
 let old: RowCache = new Map();
-let youngRows = 0;
+let youngChars = 0;
 
 function cachedRowKeys(rec: JobRecord): RecordKeys | undefined {
   const src = rec[ROW_SOURCE];
@@ -53,17 +56,20 @@ function cachedRowKeys(rec: JobRecord): RecordKeys | undefined {
 
 function rememberRow(rec: JobRecord, keys: RecordKeys): void {
   const src = rec[ROW_SOURCE];
-  if (!src) return;
-  if (youngRows >= ROWS_PER_GENERATION) {
+  if (!src || src.text.length + src.layout.length > MAX_CACHED_CHARS) return;
+  if (youngChars >= GENERATION_CHARS) {
     old = young;
     young = new Map();
-    youngRows = 0;
+    youngChars = 0;
   }
   // Copies, as for identities: the row's text and layout are slices of the file's decoded text.
   let rows = young.get(src.layout);
-  if (!rows) young.set(structuredClone(src.layout), (rows = new Map()));
+  if (!rows) {
+    young.set(structuredClone(src.layout), (rows = new Map()));
+    youngChars += src.layout.length;
+  }
   rows.set(structuredClone(src.text), keys);
-  youngRows++;
+  youngChars += src.text.length;
 }
 
 /** A record's entry identity and variant key: from the row cache when its row was seen before. */

@@ -75,13 +75,13 @@ export interface JobRecord {
   line?: number | null;
   /** The original row / line / XML, kept verbatim for display. */
   raw: Record<string, string> | string;
-  /** Set by parsers whose records depend only on the row and the file's layout (lib/ingest/row-keys.ts). */
+  /** Set by parsers whose records depend only on the row and the file's layout (lib/ingest/record-keys.ts). */
   [ROW_SOURCE]?: RowSource;
 }
 
 /**
- * A symbol, not a field: it is not part of what a parser yields (JSON of records, the frozen outputs, tests that
- * compare records), only a hint to the ingest's key cache.
+ * A symbol, not a field: not part of what a parser yields (JSON of records, the frozen outputs of
+ * lib/testing/ingest-outputs.ts), only a hint to the ingest's key cache.
  */
 export const ROW_SOURCE = Symbol('rowSource');
 
