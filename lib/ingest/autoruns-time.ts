@@ -3,6 +3,7 @@
  * short date/time format (`7/3/2025 2:16 AM`, Excel's `27/10/1909 11:12 am`, 24 h `13/02/2025 17:30`).
  * The value is the image's (PE link) time, not an install or collection time.
  */
+import { BoundedCache } from './bounded-cache';
 
 const UTC_T = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})$/;
 const LOCALE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?$/;
@@ -73,21 +74,14 @@ export function parseAutorunsTime(raw: string, order: DayOrder = 'mdy'): string 
 /**
  * Times parsed before, per day order: image link times repeat across the rows of every host of a fleet, and a Map
  * lookup of the short raw value is ~30x cheaper than the regex, the date check and the formatting (0.4 of a 1,000-host
- * parse's 4 s). Bounded in values and in their length; cleared when full, since any value costs only a re-parse.
+ * parse's 4 s). Real values are 15-22 characters; anything over 40 is junk that is not worth keeping.
  */
-const parsedTimes = { mdy: new Map<string, string | null>(), dmy: new Map<string, string | null>() };
-const PARSED_TIMES_MAX = 20_000;
-/** Real values are 15-22 characters; anything longer is junk that is not worth keeping. */
-const MAX_CACHED_TIME_CHARS = 40;
+const parsedTimes = new BoundedCache<string | null>(400_000, 40);
 
 export function cachedAutorunsTime(raw: string, order: DayOrder): string | null {
-  if (raw.length > MAX_CACHED_TIME_CHARS) return parseAutorunsTime(raw, order);
-  const seen = parsedTimes[order];
-  const hit = seen.get(raw);
+  const hit = parsedTimes.get(order, raw);
   if (hit !== undefined) return hit;
-  if (seen.size >= PARSED_TIMES_MAX) seen.clear();
   const iso = parseAutorunsTime(raw, order);
-  // A copy: the raw value is a slice of the file's decoded text, which a cached slice would keep alive.
-  seen.set(structuredClone(raw), iso);
+  parsedTimes.set(order, raw, iso);
   return iso;
 }

@@ -90,7 +90,7 @@ describe('canonical records of hosts stored together', () => {
     expect(canonical.of(b!)).toBe(b);
   });
 
-  it('starts over once cleared; records without a row source pass through', () => {
+  it('starts over once cleared; records of other formats are canonical by variant too', () => {
     const canonical = new CanonicalRecords();
     canonical.of(parse(csv('1/1/2024 1:00 AM,HKLM\\Run,A,enabled,Logon,c:\\a.exe,c:\\a.exe'))[0]!);
     canonical.clear();
@@ -98,6 +98,17 @@ describe('canonical records of hosts stored together', () => {
     expect(canonical.of(later)).toBe(later);
     const cron = { family: 'cron', name: 'n', command: 'c', raw: 'x' } as JobRecord;
     expect(canonical.of(cron)).toBe(cron);
-    expect(canonical.of({ ...cron })).not.toBe(cron);
+    expect(canonical.of({ ...cron })).toBe(cron);
+    const changed = { ...cron, command: 'd' };
+    expect(canonical.of(changed)).toBe(changed);
+    expect(recordKeys(changed)).toEqual(direct(changed));
+  });
+
+  it('a canonical record keeps its keys for the store', () => {
+    const canonical = new CanonicalRecords();
+    const cron = { family: 'cron', name: 'n', command: 'c', schedule: '0 3 * * *', raw: 'x' } as JobRecord;
+    const keys = recordKeys(canonical.of(cron));
+    expect(recordKeys(cron)).toBe(keys);
+    expect(keys).toEqual(direct(cron));
   });
 });
