@@ -158,6 +158,12 @@ describe('unicode', () => {
       expect(hasSuspiciousUnicode(s)).toBe(false);
     }
   });
+  it('flags one suspicious character anywhere in otherwise plain text, and never plain text alone', () => {
+    const plain = fc.string({ unit: fc.constantFrom(...'\t\r\n !"#$%09:AZaz\\~'.split('')), maxLength: 40 });
+    // One of each set: bidi override, zero-width, C0 control, DEL, C1 control, odd space, fullwidth, Cyrillic in a Latin word.
+    const odd = fc.constantFrom('\u202E', '\u200B', '\u0001', '\u007F', '\u0085', '\u00A0', '\uFF41', 'a\u0456');
+    fc.assert(fc.property(plain, plain, odd, (before, after, c) => hasSuspiciousUnicode(before + c + after) && !hasSuspiciousUnicode(before + after)));
+  });
 });
 
 describe('identity', () => {

@@ -30,19 +30,30 @@ export const CORE_PROCESSES = [
   'taskhostex', 'rundll32', 'conhost', 'dllhost', 'lsm', 'iexplore', 'taskmgr', 'userinit', 'ctfmon', 'searchindexer', 'sihost',
 ];
 
-/** Levenshtein distance with early exit; names here are short. */
-function distance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, k) => k);
+/** One row of the distance table, reused: core process names are short. */
+const row = new Int32Array(Math.max(...CORE_PROCESSES.map((p) => p.length)) + 1);
+
+/**
+ * Levenshtein distance from `a` to the core process name `b`, capped: anything over `max` is `max + 1`, since no
+ * caller accepts more. A row whose smallest cell is over `max` ends the comparison; the table was allocated per
+ * call before, and this was the second costliest heuristic of a first ingest.
+ */
+function distance(a: string, b: string, max: number): number {
+  for (let y = 0; y <= b.length; y++) row[y] = y;
   for (let x = 1; x <= a.length; x++) {
-    let prev = dp[0];
-    dp[0] = x;
+    let diagonal = row[0];
+    let smallest = (row[0] = x);
+    const ch = a.charCodeAt(x - 1);
     for (let y = 1; y <= b.length; y++) {
-      const tmp = dp[y];
-      dp[y] = Math.min(dp[y] + 1, dp[y - 1] + 1, prev + (a[x - 1] === b[y - 1] ? 0 : 1));
-      prev = tmp;
+      const above = row[y];
+      const cell = Math.min(above + 1, row[y - 1] + 1, diagonal + (ch === b.charCodeAt(y - 1) ? 0 : 1));
+      row[y] = cell;
+      if (cell < smallest) smallest = cell;
+      diagonal = above;
     }
+    if (smallest > max) return max + 1;
   }
-  return dp[b.length];
+  return Math.min(row[b.length], max + 1);
 }
 
 /** Digit-for-letter swaps (svch0st, 1sass) are folded first so they count as exact look-alikes. */
@@ -56,7 +67,7 @@ export function lookalikeOf(name: string): string | null {
     // No match is accepted beyond distance 2, and the distance is at least the length difference: skipping those
     // spares most of the comparisons (this was 6 % of a first ingest's CPU), same answers.
     if (real.length < 5 || Math.abs(folded.length - real.length) > 2) continue;
-    const d = distance(folded, real);
+    const d = distance(folded, real, 2);
     if (d === 0 || (d === 1 && real.length >= 5) || (d === 2 && real.length >= 7 && n[0] === real[0])) return real;
   }
   return null;
