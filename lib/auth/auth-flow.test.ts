@@ -7,7 +7,10 @@ import { createFirstAdmin, createUser, setUserDisabled, setUserPassword, setUser
 import { sha256Hex } from './secrets';
 import { signInWithPassword } from './sign-in';
 import type { Principal } from './principal';
+import { useOwnDatabase } from '@/lib/testing/own-database';
 
+// Its own database: the admin rules below count every user, and other files add and disable admins.
+useOwnDatabase('auth');
 afterAll(disconnectDb);
 
 const run = Date.now();
@@ -24,10 +27,9 @@ async function signInAs(who: string, password = PASSWORD) {
 
 describe('first-run set-up', () => {
   it('creates one admin while no user exists and refuses afterwards, even when racing', async () => {
-    const before = await db().user.count();
+    expect(await db().user.count()).toBe(0);
     const results = await Promise.all([createFirstAdmin({ email: email('first-a'), password: PASSWORD }), createFirstAdmin({ email: email('first-b'), password: PASSWORD })]);
-    if (before === 0) expect(results.filter(Boolean)).toHaveLength(1);
-    else expect(results.filter(Boolean)).toHaveLength(0);
+    expect(results.filter(Boolean)).toHaveLength(1);
     expect(await createFirstAdmin({ email: email('first-c'), password: PASSWORD })).toBeNull();
   });
 });
@@ -98,10 +100,27 @@ describe('password sign-in and sessions', () => {
     await expect(listAuditEvents(viewer, { page: 1, pageSize: 1 })).rejects.toThrow(/manager role/);
   });
 
-  it('never demotes the last active admin', async () => {
+  it('never demotes or disables the last active admin', async () => {
     const admins = await db().user.findMany({ where: { role: 'admin', isDisabled: false }, select: { id: true } });
-    if (admins.length !== 1) return; // another test file added admins; the rule is covered when this runs first
+    expect(admins).toHaveLength(1);
     await expect(setUserRole(cli, admins[0].id, 'viewer')).rejects.toThrow(/last active admin/);
+    await expect(setUserDisabled(cli, admins[0].id, true)).rejects.toThrow(/last active admin/);
+    const second = await createUser(cli, { email: email('second-admin'), role: 'admin', password: PASSWORD });
+    await setUserDisabled(cli, admins[0].id, true);
+    await setUserDisabled(cli, admins[0].id, false);
+    await setUserRole(cli, second.id, 'viewer');
+  });
+
+  it('changes other users when no admin is active (accounts run from the CLI)', async () => {
+    await db().user.updateMany({ where: { role: 'admin' }, data: { isDisabled: true } });
+    try {
+      const viewer = await createUser(cli, { email: email('cli-only'), role: 'viewer', password: PASSWORD });
+      await setUserRole(cli, viewer.id, 'analyst');
+      await setUserDisabled(cli, viewer.id, true);
+      expect(await db().user.findUnique({ where: { id: viewer.id }, select: { role: true, isDisabled: true } })).toEqual({ role: 'analyst', isDisabled: true });
+    } finally {
+      await db().user.updateMany({ where: { role: 'admin' }, data: { isDisabled: false } });
+    }
   });
 });
 

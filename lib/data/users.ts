@@ -74,21 +74,28 @@ export async function createFirstAdmin(input: { email: string; password: string;
   return user;
 }
 
-async function otherActiveAdmins(userId: number): Promise<number> {
-  return db().user.count({ where: { role: 'admin', isDisabled: false, id: { not: userId } } });
+async function emailOf(userId: number): Promise<string> {
+  return (await targetOf(userId)).email;
 }
 
-async function emailOf(userId: number): Promise<string> {
-  const u = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
+async function targetOf(userId: number): Promise<{ email: string; role: string; isDisabled: boolean }> {
+  const u = await db().user.findUnique({ where: { id: userId }, select: { email: true, role: true, isDisabled: true } });
   if (!u) throw new AppError('not_found', 'no such user');
-  return u.email;
+  return u;
+}
+
+/** Whether taking this user out of the active admins would leave none; only an active admin can be the last one. */
+async function isLastActiveAdmin(userId: number, target: { role: string; isDisabled: boolean }): Promise<boolean> {
+  if (target.role !== 'admin' || target.isDisabled) return false;
+  return (await db().user.count({ where: { role: 'admin', isDisabled: false, id: { not: userId } } })) === 0;
 }
 
 /** Change a user's role; refuses to demote the last active admin. */
 export async function setUserRole(actor: Principal, userId: number, role: Role, ip?: string | null): Promise<void> {
   assertRole(actor, 'admin');
-  const email = await emailOf(userId);
-  if (role !== 'admin' && (await otherActiveAdmins(userId)) === 0) throw new AppError('conflict', 'the last active admin cannot lose the admin role');
+  const target = await targetOf(userId);
+  const { email } = target;
+  if (role !== 'admin' && (await isLastActiveAdmin(userId, target))) throw new AppError('conflict', 'the last active admin cannot lose the admin role');
   await db().user.update({ where: { id: userId }, data: { role } });
   await recordAudit({ actor: actorName(actor), action: 'user.role', target: email, ip, details: { role } });
 }
@@ -96,8 +103,9 @@ export async function setUserRole(actor: Principal, userId: number, role: Role, 
 /** Disable or re-enable an account; disabling ends its sessions at once. */
 export async function setUserDisabled(actor: Principal, userId: number, isDisabled: boolean, ip?: string | null): Promise<void> {
   assertRole(actor, 'admin');
-  const email = await emailOf(userId);
-  if (isDisabled && (await otherActiveAdmins(userId)) === 0) throw new AppError('conflict', 'the last active admin cannot be disabled');
+  const target = await targetOf(userId);
+  const { email } = target;
+  if (isDisabled && (await isLastActiveAdmin(userId, target))) throw new AppError('conflict', 'the last active admin cannot be disabled');
   await db().$transaction([
     db().user.update({ where: { id: userId }, data: { isDisabled } }),
     ...(isDisabled ? [db().session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })] : []),
