@@ -1,16 +1,18 @@
 import { columnOf, headerConfidence, type AutorunsColumn } from './autoruns-columns';
 import { cachedAutorunsTime, inferDayOrder } from './autoruns-time';
-import { guessDelimiter, readCsvRows } from './csv';
+import { guessDelimiter, readCsvRows, type CsvContinuation, type CsvRow } from './csv';
 import { decodeBytes } from './decode';
 import { ParseError, ROW_SOURCE, type JobRecord, type ParseResult, type ParseWarning, type Parser } from './types';
+import { utf16lePieces, type Utf16Pieces } from './utf16-pieces';
 
 /** Banners, `#TYPE` lines and blank lines before the header are skipped; give up after this many lines. */
 const HEADER_SEARCH_LINES = 50;
 
 interface HeaderHit {
-  /** 0-based index of the header line and its character offset in the text. */
+  /** 0-based index of the header line, its character offset in the text, and where its line break ends. */
   lineIndex: number;
   offset: number;
+  end: number;
   /** The header line's break ('' at the end of the text): the file's row break. */
   lineBreak: string;
   fields: string[];
@@ -51,7 +53,7 @@ function findHeader(text: string): HeaderHit | null {
       wholeLine = true;
     }
     const confidence = headerConfidence(fields);
-    if (confidence > 0) return { lineIndex: i, offset, lineBreak: m[1], fields, delimiter: wholeLine ? outer : delimiter, wholeLine, confidence };
+    if (confidence > 0) return { lineIndex: i, offset, end: offset + m[0].length, lineBreak: m[1], fields, delimiter: wholeLine ? outer : delimiter, wholeLine, confidence };
     offset += m[0].length;
   }
   return null;
@@ -170,12 +172,61 @@ function isRepeatedHeader(fields: string[], header: string[], headerKey: string)
   return len === headerKey.length && fields.join('\u0000') === headerKey;
 }
 
+/** Rows read from one text, the lines passed before it, and the text their spans are in. */
+interface RowsOf {
+  text: string;
+  rows: CsvRow[];
+  linesBefore: number;
+}
+
 function parseText(text: string): ParseResult {
   const hit = findHeader(text);
   if (!hit) throw new ParseError(`Autoruns: no Autoruns header found in the first ${HEADER_SEARCH_LINES} lines`);
-  const warnings: ParseWarning[] = [];
   const body = text.slice(hit.offset);
-  const outerRows = readCsvRows(body, hit.delimiter).slice(1);
+  return parseRows(hit, [{ text: body, rows: readCsvRows(body, hit.delimiter).slice(1), linesBefore: 0 }]);
+}
+
+/**
+ * The same result as parseText of the whole text, read piece by piece; null when that cannot be told from the
+ * pieces. A piece read on its own, from a row start and with the file's row break, gives the rows the whole read
+ * gives there; the CSV reader holds nothing else across rows. The first piece must hold the header line and its
+ * break whole. A cut inside a quoted field leaves that field open at the end of its piece, which the reader
+ * refuses; and a cut after another break than the row break shows as a different row break in the first piece.
+ */
+export function parsePieces({ pieces, rowBreak }: Utf16Pieces): ParseResult | null {
+  const hit = findHeader(pieces[0]!);
+  if (!hit || hit.end >= pieces[0]!.length) return null;
+  const body = pieces[0]!.slice(hit.offset);
+  const state: CsvContinuation = { rowBreak: null, isFileStart: true, breaks: 0 };
+  const parts: RowsOf[] = [];
+  try {
+    parts.push({ text: body, rows: readCsvRows(body, hit.delimiter, state).slice(1), linesBefore: 0 });
+    if (state.rowBreak !== rowBreak) return null;
+    let linesBefore = 0;
+    for (let k = 1; k < pieces.length; k++) {
+      linesBefore += state.breaks;
+      state.isFileStart = false;
+      parts.push({ text: pieces[k]!, rows: readCsvRows(pieces[k]!, hit.delimiter, state), linesBefore });
+    }
+  } catch (err) {
+    if (err instanceof ParseError) return null;
+    throw err;
+  }
+  return parseRows(hit, parts);
+}
+
+function parseRows(hit: HeaderHit, parts: RowsOf[]): ParseResult {
+  const warnings: ParseWarning[] = [];
+  const outerRows: CsvRow[] = [];
+  /** The text each row's span is in, by row. */
+  const sources: string[] = [];
+  for (const { text, rows, linesBefore } of parts) {
+    for (const r of rows) {
+      r.line += linesBefore;
+      outerRows.push(r);
+      sources.push(text);
+    }
+  }
   const innerDelimiter = hit.wholeLine ? guessDelimiter(hit.fields.join(',')) : hit.delimiter;
   // The tokenizer's rows are this function's own: lines are shifted in place rather than copied row by row.
   const rows = hit.wholeLine
@@ -197,7 +248,8 @@ function parseText(text: string): ParseResult {
   // Everything besides a row's own text that goes into its record's identity and variant fields (the Time column's
   // day order goes only into registeredAt). The row break decides how the tokenizer splits a row's text.
   const layout = JSON.stringify([hit.delimiter, hit.wholeLine, innerDelimiter, hit.lineBreak, names]);
-  for (const { line, fields, start, end } of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const { line, fields, start, end } = rows[k]!;
     if (isRepeatedHeader(fields, header, headerKey)) continue; // concatenated exports
     // Location (group) rows have an empty Entry: they mark a registry key / folder, not an autostart item.
     if ((cell(fields, at.entry) ?? '').trim() === '') continue;
@@ -208,12 +260,22 @@ function parseText(text: string): ParseResult {
     const time = cachedAutorunsTime(timeRaw, order);
     if (timeRaw.trim() && !time) warnings.push({ line, message: `unparsed Time "${timeRaw}"` });
     const rec = toRecord(fields, at, raw, line, time);
-    rec[ROW_SOURCE] = { layout, text: body.slice(start, end) };
+    rec[ROW_SOURCE] = { layout, text: sources[k]!.slice(start, end) };
     records.push(rec);
   }
   const hosts = new Set(records.map((r) => r.host).filter((h): h is string => !!h));
   const host = hosts.size === 1 && records.every((r) => r.host) ? [...hosts][0] : null;
   return { format: 'autoruns', records, warnings, host, collectedAt: null, os: 'windows' };
+}
+
+/**
+ * UTF-16LE exports (Autoruns' own output) are decoded and read in pieces when they can be (see parsePieces and
+ * lib/ingest/utf16-pieces.ts), else whole. A file whose pieces cannot be read apart is read twice: at most twice
+ * the work, and no real export seen so far is one (utf16-pieces.test.ts).
+ */
+export function parseAutorunsBytes(bytes: Uint8Array, pieceChars?: number): ParseResult {
+  const split = utf16lePieces(bytes, pieceChars);
+  return (split && parsePieces(split)) ?? parseText(decodeBytes(bytes).text);
 }
 
 export const autorunsParser: Parser = {
@@ -223,6 +285,6 @@ export const autorunsParser: Parser = {
     return findHeader(text)?.confidence ?? 0;
   },
   parse(bytes: Uint8Array): ParseResult {
-    return parseText(decodeBytes(bytes).text);
+    return parseAutorunsBytes(bytes);
   },
 };

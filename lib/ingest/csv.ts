@@ -31,6 +31,21 @@ const enum Rd {
   Cr,
 }
 
+export type RowBreak = 'crlf' | 'lf' | 'cr';
+const RD_OF = { crlf: Rd.CrLf, lf: Rd.Lf, cr: Rd.Cr } as const;
+const BREAK_OF = [null, 'crlf', 'lf', 'cr'] as const;
+
+/**
+ * How a text continues a file read before it (lib/ingest/utf16-pieces.ts): the text starts at a row start of the
+ * file, with the file's row break already known and its leading U+FEFF (if any) field text, not a BOM. After the
+ * read it holds the row break found and the CR/LF code units passed, as the whole file's read would count them.
+ */
+export interface CsvContinuation {
+  rowBreak: RowBreak | null;
+  isFileStart: boolean;
+  breaks: number;
+}
+
 /**
  * Lenient CSV/TSV tokenizer for Windows exports (FORMATS.md §0.2): variable field counts, quotes that are
  * not escaped, CR/LF inside quoted fields. Rows are returned as raw field arrays; mapping by header name
@@ -49,19 +64,19 @@ const enum Rd {
  *   field; any other quote is kept with the opening one (`"a"b` reads `"a"b`) and the field goes on unquoted;
  * - a quote that never closes, or a row over MAX_RECORD_CHARS, is a ParseError naming the line.
  */
-export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): CsvRow[] {
+export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ',', continuation?: CsvContinuation): CsvRow[] {
   // csv-parse read the text as UTF-8, which turned lone surrogates (a UTF-16 file cut mid-character) into U+FFFD;
   // kept here, they would reach PostgreSQL as JSON it refuses ("\ud800").
   if (!text.isWellFormed()) text = text.toWellFormed();
   const D = delimiter.charCodeAt(0);
   const len = text.length;
   const rows: CsvRow[] = [];
-  let rd: Rd = Rd.Unknown;
+  let rd: Rd = continuation?.rowBreak ? RD_OF[continuation.rowBreak] : Rd.Unknown;
   /** CR/LF code units passed so far (the second unit of a CRLF row break is not counted). */
   let breaks = 0;
   let record: string[] = [];
   let recordLen = 0;
-  let pos = len > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let pos = (continuation?.isFileStart ?? true) && len > 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let rowStart = pos;
   /** Scan position inside the current field (shared with scanUnquoted). */
   let i = pos;
@@ -133,7 +148,7 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
     if (i >= len) {
       record.push(field);
       rows.push({ line: endLine(), fields: record, start: rowStart, end: len });
-      return rows;
+      return done();
     }
     const c = text.charCodeAt(i);
     if (c === D) {
@@ -144,7 +159,7 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
         // A trailing delimiter at the very end still ends a (last, empty) field.
         record.push('');
         rows.push({ line: breaks + 1, fields: record, start: rowStart, end: len });
-        return rows;
+        return done();
       }
       continue;
     }
@@ -162,7 +177,15 @@ export function readCsvRows(text: string, delimiter: ',' | '\t' | ';' = ','): Cs
     pos = i + bl;
     rowStart = pos;
   }
-  return rows;
+  return done();
+
+  function done(): CsvRow[] {
+    if (continuation) {
+      continuation.rowBreak = BREAK_OF[rd];
+      continuation.breaks = breaks;
+    }
+    return rows;
+  }
 
   /** The line at the end of the text: a CR/LF as the very last code unit does not count yet (as in csv-parse). */
   function endLine(): number {

@@ -61,9 +61,22 @@ const NON_LATIN1 = /[^\u0000-\u00ff]/;
  * and sha256 + JSON.stringify 1.2x as fast).
  */
 function decodeUtf16le(bytes: Uint8Array): string {
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length & ~1).toString('utf16le');
-  if (!NON_LATIN1.test(text)) text = Buffer.from(text, 'latin1').toString('latin1');
+  const text = utf16leText(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** decodeUtf16le without dropping a leading U+FEFF: for a piece of a file that does not start it. */
+export function utf16leText(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length & ~1).toString('utf16le');
+  return NON_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+}
+
+/** Whether decodeBytes reads these bytes as UTF-16LE, and where the text starts (after the BOM). */
+export function utf16leStart(bytes: Uint8Array): number | null {
+  const bom = utf16Bom(bytes);
+  if (bom) return bom === 'utf-16le' ? 2 : null;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return null;
+  return sniffBomlessUtf16(bytes) === 'utf-16le' ? 0 : null;
 }
 
 /** ASCII-heavy UTF-16 without a BOM has NULs in every other byte of the first few hundred bytes. */
