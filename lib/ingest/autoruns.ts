@@ -3,7 +3,7 @@ import { cachedAutorunsTime, inferDayOrder } from './autoruns-time';
 import { guessDelimiter, readCsvRows, type CsvContinuation, type CsvRow } from './csv';
 import { decodeBytes } from './decode';
 import { ParseError, ROW_SOURCE, type JobRecord, type ParseResult, type ParseWarning, type Parser } from './types';
-import { utf16lePieces, type Utf16Pieces } from './utf16-pieces';
+import { textPieces, type TextPieces } from './text-pieces';
 
 /** Banners, `#TYPE` lines and blank lines before the header are skipped; give up after this many lines. */
 const HEADER_SEARCH_LINES = 50;
@@ -193,7 +193,7 @@ function parseText(text: string): ParseResult {
  * break whole. A cut inside a quoted field leaves that field open at the end of its piece, which the reader
  * refuses; and a cut after another break than the row break shows as a different row break in the first piece.
  */
-export function parsePieces({ pieces, rowBreak }: Utf16Pieces): ParseResult | null {
+export function parsePieces({ pieces, rowBreak }: TextPieces): ParseResult | null {
   const hit = findHeader(pieces[0]!);
   if (!hit || hit.end >= pieces[0]!.length) return null;
   const body = pieces[0]!.slice(hit.offset);
@@ -269,12 +269,12 @@ function parseRows(hit: HeaderHit, parts: RowsOf[]): ParseResult {
 }
 
 /**
- * UTF-16LE exports (Autoruns' own output) are decoded and read in pieces when they can be (see parsePieces and
- * lib/ingest/utf16-pieces.ts), else whole. A file whose pieces cannot be read apart is read twice: at most twice
- * the work, and no real export seen so far is one (utf16-pieces.test.ts).
+ * UTF-16LE and UTF-8 exports are decoded and read in pieces when they can be (see parsePieces and
+ * lib/ingest/text-pieces.ts), else whole. A file whose pieces cannot be read apart is read twice: at most twice
+ * the work, and no real export seen so far is one (text-pieces.test.ts).
  */
 export function parseAutorunsBytes(bytes: Uint8Array, pieceChars?: number): ParseResult {
-  const split = utf16lePieces(bytes, pieceChars);
+  const split = textPieces(bytes, pieceChars);
   return (split && parsePieces(split)) ?? parseText(decodeBytes(bytes).text);
 }
 

@@ -36,7 +36,7 @@ const RD_OF = { crlf: Rd.CrLf, lf: Rd.Lf, cr: Rd.Cr } as const;
 const BREAK_OF = [null, 'crlf', 'lf', 'cr'] as const;
 
 /**
- * How a text continues a file read before it (lib/ingest/utf16-pieces.ts): the text starts at a row start of the
+ * How a text continues a file read before it (lib/ingest/text-pieces.ts): the text starts at a row start of the
  * file, with the file's row break already known and its leading U+FEFF (if any) field text, not a BOM. After the
  * read it holds the row break found and the CR/LF code units passed, as the whole file's read would count them.
  */

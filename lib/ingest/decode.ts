@@ -79,6 +79,16 @@ export function utf16leStart(bytes: Uint8Array): number | null {
   return sniffBomlessUtf16(bytes) === 'utf-16le' ? 0 : null;
 }
 
+/**
+ * Whether decodeBytes reads these bytes as UTF-8, and where the text starts: after a BOM (decoded leniently,
+ * 3) or at 0 (decoded strictly, else as a code page).
+ */
+export function utf8Start(bytes: Uint8Array): number | null {
+  if (utf16Bom(bytes)) return null;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 3;
+  return sniffBomlessUtf16(bytes) ? null : 0;
+}
+
 /** ASCII-heavy UTF-16 without a BOM has NULs in every other byte of the first few hundred bytes. */
 function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length - (bytes.length % 2), 512);
