@@ -16,22 +16,35 @@ export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
- * Decode bytes by sniffing (FORMATS.md §0.1): BOM first, then a NUL-byte pattern for BOM-less UTF-16,
- * then strict UTF-8, then an 8-bit code page. `oemHint` picks the OEM page for schtasks output written by cmd.exe.
+ * How decodeBytes reads a file (FORMATS.md §0.1): BOM first, then a NUL-byte pattern for BOM-less UTF-16, then
+ * UTF-8: after its BOM leniently, without one strictly (else an 8-bit code page). `start`: where the text begins.
  */
-export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1252' = 'cp1252'): DecodedText {
+export interface TextLayout {
+  encoding: 'utf-16le' | 'utf-16be' | 'utf-8';
+  start: number;
+  /** UTF-8 without a BOM: invalid bytes mean a code page instead. */
+  strict: boolean;
+}
+
+export function textLayout(bytes: Uint8Array): TextLayout {
   const bom = utf16Bom(bytes);
-  if (bom === 'utf-16le') return { text: decodeUtf16le(bytes.subarray(2)), encoding: 'utf-16le', hadBom: true };
-  if (bom === 'utf-16be') return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', hadBom: true };
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', hadBom: true };
-  }
+  if (bom) return { encoding: bom, start: 2, strict: false };
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', start: 3, strict: false };
   const utf16 = sniffBomlessUtf16(bytes);
-  if (utf16) return { text: utf16 === 'utf-16le' ? decodeUtf16le(bytes) : iconv.decode(Buffer.from(bytes), utf16), encoding: utf16, hadBom: false };
+  return utf16 ? { encoding: utf16, start: 0, strict: false } : { encoding: 'utf-8', start: 0, strict: true };
+}
+
+/** Decode bytes as textLayout says. `oemHint` picks the OEM page for schtasks output written by cmd.exe. */
+export function decodeBytes(bytes: Uint8Array, oemHint: 'cp850' | 'cp932' | 'cp1252' = 'cp1252'): DecodedText {
+  const layout = textLayout(bytes);
+  const body = bytes.subarray(layout.start);
+  const hadBom = layout.start > 0;
+  if (layout.encoding === 'utf-16le') return { text: decodeUtf16le(body), encoding: 'utf-16le', hadBom };
+  if (layout.encoding === 'utf-16be') return { text: iconv.decode(Buffer.from(body), 'utf-16be'), encoding: 'utf-16be', hadBom };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', hadBom: false };
+    return { text: new TextDecoder('utf-8', { fatal: layout.strict }).decode(body), encoding: 'utf-8', hadBom };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), oemHint), encoding: oemHint, hadBom: false };
+    return { text: iconv.decode(Buffer.from(bytes), oemHint), encoding: oemHint, hadBom };
   }
 }
 
@@ -60,7 +73,7 @@ const NON_LATIN1 = /[^\u0000-\u00ff]/;
  * (node 20 microbenchmark, 2026-11-23: the extra copy costs ~0.4 ms per MB; on one-byte slices toLowerCase ran 1.7x
  * and sha256 + JSON.stringify 1.2x as fast).
  */
-function decodeUtf16le(bytes: Uint8Array): string {
+export function decodeUtf16le(bytes: Uint8Array): string {
   const text = utf16leText(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -69,24 +82,6 @@ function decodeUtf16le(bytes: Uint8Array): string {
 export function utf16leText(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length & ~1).toString('utf16le');
   return NON_LATIN1.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
-}
-
-/** Whether decodeBytes reads these bytes as UTF-16LE, and where the text starts (after the BOM). */
-export function utf16leStart(bytes: Uint8Array): number | null {
-  const bom = utf16Bom(bytes);
-  if (bom) return bom === 'utf-16le' ? 2 : null;
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return null;
-  return sniffBomlessUtf16(bytes) === 'utf-16le' ? 0 : null;
-}
-
-/**
- * Whether decodeBytes reads these bytes as UTF-8, and where the text starts: after a BOM (decoded leniently,
- * 3) or at 0 (decoded strictly, else as a code page).
- */
-export function utf8Start(bytes: Uint8Array): number | null {
-  if (utf16Bom(bytes)) return null;
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 3;
-  return sniffBomlessUtf16(bytes) ? null : 0;
 }
 
 /** ASCII-heavy UTF-16 without a BOM has NULs in every other byte of the first few hundred bytes. */

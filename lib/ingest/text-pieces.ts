@@ -1,5 +1,5 @@
 import type { RowBreak } from './csv';
-import { utf16leStart, utf16leText, utf8Start } from './decode';
+import { decodeUtf16le, textLayout, utf16leText } from './decode';
 
 /**
  * Characters per piece: under V8's large-object size (128 KB) even as a two-byte string. A larger string gets a
@@ -24,15 +24,15 @@ export interface TextPieces {
  * of the pieces (lib/ingest/autoruns.ts) checks that, and reads the file whole when it finds either.
  */
 export function textPieces(bytes: Uint8Array, pieceChars = PIECE_CHARS): TextPieces | null {
-  const utf16 = utf16leStart(bytes);
-  if (utf16 !== null) return cut(bytes, { base: utf16, unit: 2, pieceChars, decode: utf16leText });
-  const utf8 = utf8Start(bytes);
-  if (utf8 === null) return null;
-  // With a BOM decodeBytes decodes leniently; without, strictly. Only the first piece may drop a U+FEFF.
-  const first = new TextDecoder('utf-8', { fatal: utf8 === 0 });
-  const rest = new TextDecoder('utf-8', { fatal: utf8 === 0, ignoreBOM: true });
+  const layout = textLayout(bytes);
+  const { start } = layout;
+  // Only the first piece starts the text: only it may drop a U+FEFF, as the whole decode does.
+  if (layout.encoding === 'utf-16le') return cut(bytes, { start, unit: 2, pieceChars, decode: (piece, isFirst) => (isFirst ? decodeUtf16le : utf16leText)(piece) });
+  if (layout.encoding !== 'utf-8') return null;
+  const first = new TextDecoder('utf-8', { fatal: layout.strict });
+  const rest = new TextDecoder('utf-8', { fatal: layout.strict, ignoreBOM: true });
   try {
-    return cut(bytes, { base: utf8, unit: 1, pieceChars, decode: (piece, isFirst) => (isFirst ? first : rest).decode(piece) });
+    return cut(bytes, { start, unit: 1, pieceChars, decode: (piece, isFirst) => (isFirst ? first : rest).decode(piece) });
   } catch (err) {
     if (err instanceof TypeError) return null; // invalid UTF-8: decodeBytes falls back to a code page for the whole file
     throw err;
@@ -46,46 +46,45 @@ const BREAKS: Record<1 | 2, Record<RowBreak, Buffer>> = {
 
 function cut(
   bytes: Uint8Array,
-  o: { base: number; unit: 1 | 2; pieceChars: number; decode: (piece: Uint8Array, isFirst: boolean) => string },
+  o: { start: number; unit: 1 | 2; pieceChars: number; decode: (piece: Uint8Array, isFirst: boolean) => string },
 ): TextPieces | null {
-  const { base, unit } = o;
-  const end = base + (bytes.length - base) - ((bytes.length - base) % unit);
+  const { start, unit } = o;
+  // A UTF-16 file's odd last byte is dropped, as decodeUtf16le drops it.
+  const end = bytes.length - ((bytes.length - start) % unit);
   const step = o.pieceChars * unit;
-  if (end - base <= 2 * step) return null;
+  if (end - start <= 2 * step) return null;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, end);
   const seq = BREAKS[unit];
-  const rowBreak = firstBreak(buf, seq, base, unit);
+  const rowBreak = firstBreak(buf, seq, start, unit);
   if (!rowBreak) return null;
   const pieces: string[] = [];
-  for (let from = base; from < end; ) {
-    const to = from + step >= end ? end : after(buf, seq[rowBreak], from + step, base, unit);
-    pieces.push(o.decode(buf.subarray(from, to), from === base));
+  for (let from = start; from < end; ) {
+    const to = from + step >= end ? end : after(buf, seq[rowBreak], from + step, start, unit);
+    pieces.push(o.decode(buf.subarray(from, to), from === start));
     from = to;
   }
-  // decodeUtf16le drops one U+FEFF at the start of the text (after the BOM, if any); TextDecoder drops it itself.
-  if (unit === 2 && pieces[0]!.charCodeAt(0) === 0xfeff) pieces[0] = pieces[0]!.slice(1);
   return { pieces, rowBreak };
 }
 
 /** The kind of the first CR or LF: CRLF when an LF follows the CR. */
-function firstBreak(buf: Buffer, seq: Record<RowBreak, Buffer>, base: number, unit: number): RowBreak | null {
-  const cr = aligned(buf, seq.cr, base, base, unit);
-  const lf = aligned(buf, seq.lf, base, base, unit);
+function firstBreak(buf: Buffer, seq: Record<RowBreak, Buffer>, start: number, unit: number): RowBreak | null {
+  const cr = aligned(buf, seq.cr, start, start, unit);
+  const lf = aligned(buf, seq.lf, start, start, unit);
   if (cr < 0 && lf < 0) return null;
   if (cr < 0 || (lf >= 0 && lf < cr)) return 'lf';
   return lf === cr + unit ? 'crlf' : 'cr';
 }
 
 /** The byte offset just after the first `sequence` at or after `from` on a code unit boundary; the end if none. */
-function after(buf: Buffer, sequence: Buffer, from: number, base: number, unit: number): number {
-  const at = aligned(buf, sequence, from, base, unit);
+function after(buf: Buffer, sequence: Buffer, from: number, start: number, unit: number): number {
+  const at = aligned(buf, sequence, from, start, unit);
   return at < 0 ? buf.length : at + sequence.length;
 }
 
 /** In UTF-8 every CR or LF byte is a character: multi-byte sequences use bytes of 0x80 and over only. */
-function aligned(buf: Buffer, sequence: Buffer, from: number, base: number, unit: number): number {
+function aligned(buf: Buffer, sequence: Buffer, from: number, start: number, unit: number): number {
   for (let at = buf.indexOf(sequence, from); at >= 0; at = buf.indexOf(sequence, at + 1)) {
-    if ((at - base) % unit === 0) return at;
+    if ((at - start) % unit === 0) return at;
   }
   return -1;
 }
