@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { ArchiveError, unpackUpload } from './archive';
-import { parseMember } from './parse-member';
+import { ParseChannel } from './parse-pool';
+import type { RoutableMember } from './parsed-transfer';
 import { CanonicalRecords } from './record-keys';
 import { hintsFromPath } from './path-hints';
 import { sha256Hex } from './store-snapshot';
@@ -127,6 +128,18 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
   };
 
   await db().upload.update({ where: { id: input.uploadId }, data: { status: 'processing' } });
+  const parser = new ParseChannel(canonical);
+  // Files being parsed, oldest first: the parse thread works on the next ones while this one is routed and stored.
+  const parsing: ParsingFile[] = [];
+  const routeOldest = async () => {
+    const touched = await routeFile(batch, input, parsing.shift()!, { warnings, progress });
+    hasContent ||= touched.size > 0;
+    await flush(touched);
+    if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
+      lastProgress = Date.now();
+      await saveProgress(input.uploadId, progress);
+    }
+  };
   try {
     for (const part of input.parts) {
       let isArchive = false;
@@ -139,18 +152,18 @@ export async function ingestUpload(input: IngestUploadInput): Promise<IngestUplo
         isArchive ||= item.path !== part.fileName;
         const isSingle = input.parts.length === 1 && !isArchive;
         const sha256 = (item.isWhole && part.sha256) || sha256Hex(item.bytes);
-        const touched = routeFile(batch, input, { ...item, sha256 }, { warnings, progress, isSingle, canonical });
-        hasContent ||= touched.size > 0;
-        await flush(touched);
-        if (Date.now() - lastProgress > PROGRESS_EVERY_MS) {
-          lastProgress = Date.now();
-          await saveProgress(input.uploadId, progress);
-        }
+        const parsed = parser.parse(item.path, item.bytes, input.format ?? null);
+        // Routing takes each failure in turn; one left behind by an earlier failure is not "unhandled".
+        parsed.catch(() => {});
+        parsing.push({ path: item.path, bytes: item.bytes, sha256, isSingle, parsed });
+        if (parsing.length > PARSE_AHEAD) await routeOldest();
       }
     }
+    while (parsing.length > 0) await routeOldest();
     await flush();
     await store();
   } finally {
+    parser.close();
     // The upload's outcome is recorded only once nothing is being written for it.
     await writing.catch(() => {});
   }
@@ -187,19 +200,32 @@ function uploadStatus(snapshots: IngestedSnapshot[], events: number, warnings: F
   return 'done';
 }
 
-/** Parse one file and add its records to the batch; returns the host keys it touched. */
-function routeFile(
+/** A file of the upload and its parse under way. */
+interface ParsingFile {
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+  /** The upload's only file, not in an archive: a parse failure fails the upload instead of being a warning. */
+  isSingle: boolean;
+  parsed: Promise<RoutableMember>;
+}
+
+/** Files handed to the parse thread beyond the one being routed: enough to keep it busy, few to hold in memory. */
+const PARSE_AHEAD = 2;
+
+/** Add a parsed file's records to the batch; returns the host keys it touched. */
+async function routeFile(
   batch: UploadBatch,
   input: IngestUploadInput,
-  { path, bytes, sha256 }: { path: string; bytes: Uint8Array; sha256: string },
-  { warnings, progress, isSingle, canonical }: { warnings: FileWarning[]; progress: Progress; isSingle: boolean; canonical: CanonicalRecords },
-): Set<string> {
+  { path, bytes, sha256, isSingle, parsed }: ParsingFile,
+  { warnings, progress }: { warnings: FileWarning[]; progress: Progress },
+): Promise<Set<string>> {
   const hints = hintsFromPath(path);
   const fallbackHost = hints.host ?? input.host ?? null;
   const collectedAt = input.collectedAt ?? (hints.collectedAt ? new Date(hints.collectedAt) : null);
-  let member;
+  let member: RoutableMember;
   try {
-    member = parseMember(path, bytes, input.format ?? null);
+    member = await parsed;
   } catch (err) {
     if (isSingle || !(err instanceof ParseError)) throw err;
     warnings.push({ file: path, line: err.line, message: `could not be read: ${err.message}` });
@@ -215,12 +241,14 @@ function routeFile(
     Object.assign(group.labels, labels);
     return new Set([fallbackHost.toLowerCase()]);
   }
-  return addParsed(batch, member.result, { path, fileHash: sha256, fallbackHost, collectedAt, labels, warnings, isSingle, canonical });
+  return addParsed(batch, member.result, member.hosts, { path, fileHash: sha256, fallbackHost, collectedAt, labels, warnings, isSingle });
 }
 
+/** `result.records` are the upload's canonical records; `hosts`, when given, the host each of them named. */
 function addParsed(
   batch: UploadBatch,
   result: ParseResult,
+  hosts: (string | null)[] | null,
   o: {
     path: string;
     fileHash: string;
@@ -229,7 +257,6 @@ function addParsed(
     labels: Record<string, string>;
     warnings: FileWarning[];
     isSingle: boolean;
-    canonical: CanonicalRecords;
   },
 ): Set<string> {
   const touched = new Set<string>();
@@ -237,8 +264,8 @@ function addParsed(
   const at = o.collectedAt ?? (result.collectedAt ? new Date(result.collectedAt) : new Date());
   const { fileHash } = o;
   const hostOf = (named: string | null | undefined) => named?.trim() || fileHost;
-  for (const rec of result.records) {
-    const name = hostOf(rec.host);
+  for (const [i, rec] of result.records.entries()) {
+    const name = hostOf(hosts?.[i]);
     if (!name) return noHost(o.path, o.warnings, o.isSingle);
     const group = batch.host(name, at);
     const src = batch.source(group, result.format);
@@ -249,7 +276,7 @@ function addParsed(
       group.os ??= result.os ?? null;
       Object.assign(group.labels, o.labels);
     }
-    src.records.push(o.canonical.of(rec));
+    src.records.push(rec);
     touched.add(name.toLowerCase());
   }
   for (const ev of result.events ?? []) {

@@ -69,9 +69,7 @@ export class CanonicalRecords {
     const keys = recordKeys(rec);
     const first = this.byKey.get(keys.variantKey);
     if (first) return first;
-    // Defined per new variant, not per record: defineProperty goes through the runtime, not an inline cache.
-    Object.defineProperty(rec, KEYS, { value: keys });
-    this.byKey.set(keys.variantKey, rec);
+    this.byKey.set(keys.variantKey, withKeys(rec, keys));
     return rec;
   }
 
@@ -79,4 +77,10 @@ export class CanonicalRecords {
   clear(): void {
     this.byKey = new Map();
   }
+}
+
+/** Give a record the keys computed for it elsewhere (a parse thread, lib/ingest/parsed-transfer.ts). */
+export function withKeys(rec: JobRecord, keys: RecordKeys): JobRecord {
+  // Defined per new variant, not per record: defineProperty goes through the runtime, not an inline cache.
+  return Object.defineProperty(rec, KEYS, { value: keys });
 }

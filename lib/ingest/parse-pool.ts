@@ -1,0 +1,129 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { parseMember } from './parse-member';
+import { ReceivedVariants, routableMember, type PackedMember, type RoutableMember } from './parsed-transfer';
+import type { CanonicalRecords } from './record-keys';
+import { ParseError, type FormatId } from './types';
+
+export type ParseRequest =
+  | { kind: 'parse'; id: number; channel: number; path: string; bytes: Uint8Array; format: FormatId | null }
+  | { kind: 'close'; channel: number };
+
+export type ParseReply =
+  | { id: number; ok: true; packed: PackedMember }
+  | { id: number; ok: false; error: { name: string; message: string; line: number | null; stack?: string } };
+
+/**
+ * TASKLENS_PARSE_THREADS: threads that parse uploads' files (default 2, at most the machine's cores; 0 parses on
+ * the thread that stores). Parsing is most of an ingest's CPU time; on its own thread it runs while the storing
+ * thread sends the previous batch to PostgreSQL and reads the answers, instead of taking turns with it. On an
+ * unchanged re-snapshot of 1,000 hosts the storing thread was busy 97% of the wall time, half of it parsing.
+ */
+export function parseThreadCount(): number {
+  const raw = process.env.TASKLENS_PARSE_THREADS;
+  const n = raw === undefined || raw === '' ? 2 : Number(raw);
+  return Number.isInteger(n) && n >= 0 ? Math.min(n, availableParallelism()) : 2;
+}
+
+class ParseThread {
+  readonly worker: Worker;
+  /** Requests sent, each with how its answer is unpacked: as it arrives, so in the order the files were sent. */
+  readonly pending = new Map<number, { unpack: (p: PackedMember) => RoutableMember; resolve: (m: RoutableMember) => void; reject: (e: Error) => void }>();
+  channels = 0;
+  failed = false;
+
+  constructor() {
+    // In the server `next build` made, the entry is a bundled JavaScript chunk (for that it must be spelled out as
+    // `new Worker(new URL(...))`; the bundle's import.meta.url still names the .ts source). The CLI and the tests
+    // run the TypeScript sources through tsx, whose `--import` hooks skip worker threads: the thread registers
+    // them itself before loading its entry.
+    if (process.env.NEXT_RUNTIME === 'nodejs') this.worker = new Worker(new URL('./parse-thread.ts', import.meta.url), { name: 'tasklens-parse' });
+    else {
+      const entry = import.meta.url.replace(/parse-pool\.ts$/, 'parse-thread.ts');
+      const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+      this.worker = new Worker(bootstrap, { eval: true, name: 'tasklens-parse' });
+    }
+    // An idle thread does not keep a CLI process alive; one with work does (see request).
+    this.worker.unref();
+    this.worker.on('message', (reply: ParseReply) => this.settle(reply));
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => this.fail(new Error(`parse thread exited with code ${code}`)));
+  }
+
+  request(req: Extract<ParseRequest, { kind: 'parse' }>, unpack: (p: PackedMember) => RoutableMember): Promise<RoutableMember> {
+    return new Promise((resolve, reject) => {
+      if (this.failed) return reject(new Error('parse thread is gone'));
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(req.id, { unpack, resolve, reject });
+      // A view of part of a larger buffer (an archive's member) would clone the whole buffer: send a copy of it.
+      const whole = req.bytes.byteOffset === 0 && req.bytes.byteLength === req.bytes.buffer.byteLength;
+      const bytes = whole ? req.bytes : Uint8Array.prototype.slice.call(req.bytes);
+      this.worker.postMessage({ ...req, bytes }, whole ? [] : [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  close(channel: number): void {
+    if (!this.failed) this.worker.postMessage({ kind: 'close', channel } satisfies ParseRequest);
+    this.channels--;
+  }
+
+  private settle(reply: ParseReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (reply.ok) {
+      try {
+        return waiting.resolve(waiting.unpack(reply.packed));
+      } catch (err) {
+        return waiting.reject(err as Error);
+      }
+    }
+    const { name, message, line, stack } = reply.error;
+    const err = name === 'ParseError' ? new ParseError(message, line) : Object.assign(new Error(message), { name });
+    if (stack && name !== 'ParseError') err.stack = stack;
+    waiting.reject(err);
+  }
+
+  private fail(err: Error): void {
+    if (this.failed) return;
+    this.failed = true;
+    threads = threads.filter((t) => t !== this);
+    for (const w of this.pending.values()) w.reject(new Error(`parse thread failed: ${err.message}`));
+    this.pending.clear();
+  }
+}
+
+let threads: ParseThread[] = [];
+let nextId = 1;
+
+function leastBusyThread(): ParseThread {
+  if (threads.length < parseThreadCount()) threads.push(new ParseThread());
+  return threads.reduce((a, b) => (b.channels < a.channels ? b : a));
+}
+
+/**
+ * Parses one upload's files on a parse thread (or on this thread with TASKLENS_PARSE_THREADS=0); several may be
+ * under way at once, and they are parsed in the order asked. An upload keeps its thread, which numbers the variants
+ * it has sent for it, so that records of one variant share one object (on this thread, `canonical` does that
+ * until the upload's next stored batch). Close it when the upload ends.
+ */
+export class ParseChannel {
+  private readonly id = nextId++;
+  private readonly thread = parseThreadCount() > 0 ? leastBusyThread() : null;
+  private readonly received = new ReceivedVariants();
+
+  constructor(private readonly canonical: CanonicalRecords) {
+    if (this.thread) this.thread.channels++;
+  }
+
+  /** Parse a file; ParseError for a file that cannot be read, as parseMember throws it. */
+  async parse(path: string, bytes: Uint8Array, format: FormatId | null): Promise<RoutableMember> {
+    if (!this.thread) return routableMember(parseMember(path, bytes, format), this.canonical);
+    return this.thread.request({ kind: 'parse', id: nextId++, channel: this.id, path, bytes, format }, (packed) => this.received.unpack(packed, bytes));
+  }
+
+  close(): void {
+    this.thread?.close(this.id);
+  }
+}
