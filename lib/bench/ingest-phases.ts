@@ -2,6 +2,7 @@ import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
 import { db } from '@/lib/db/client';
 import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
 import { createUpload, processUpload, uploadName } from '@/lib/ingest/run-upload';
+import { warmParseThreads } from '@/lib/ingest/parse-pool';
 import { sha256Hex } from '@/lib/ingest/store-snapshot';
 import { PUSH_BATCH_FILES } from '@/lib/push/push-to-server';
 import { workerConcurrency } from '@/lib/queue/workers';
@@ -54,6 +55,7 @@ export async function timeIngest(files: BenchFile[], o: { shiftDays?: number; mu
       }
     }
   };
+  await warmParseThreads(inputs.slice(0, 20).map((f) => ({ path: `${f.host}-autorunsc.csv`, bytes: f.bytes })));
   const t0 = performance.now();
   await Promise.all(Array.from({ length: Math.max(1, workerConcurrency()) }, worker));
   await refreshDirtyEntryStats(db());
