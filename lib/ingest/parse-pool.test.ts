@@ -7,6 +7,7 @@ import { ParseChannel } from './parse-pool';
 import { ReceivedVariants, SentVariants, routableMember, type RoutableMember } from './parsed-transfer';
 import { CanonicalRecords, recordKeys } from './record-keys';
 import { ParseError } from './types';
+import { prepOf } from './variant-prep';
 
 /** Every real sample file (the .md notes aside), as an upload would name it. */
 const samples = readdirSync(SAMPLES_DIR, { recursive: true, withFileTypes: true })
@@ -29,7 +30,14 @@ function parsedHere(file: string, canonical = new CanonicalRecords()): RoutableM
 /** What routing sees of a parsed file: the result, each record's host and keys (symbols are not in the JSON). */
 function routed(m: RoutableMember | { error: string }) {
   if ('error' in m || m.kind === 'unit') return m;
-  return { ...JSON.parse(JSON.stringify(m.result)), hosts: m.result.records.map((r, i) => m.hosts?.[i] ?? null), keys: m.result.records.map((r) => recordKeys(r)) };
+  const { records } = m.result;
+  return {
+    ...JSON.parse(JSON.stringify(m.result)),
+    hosts: records.map((r, i) => m.hosts?.[i] ?? null),
+    keys: records.map((r) => recordKeys(r)),
+    // What storing each variant as new takes: attached by the parse thread, computed here otherwise.
+    preps: records.map((r) => prepOf(r, recordKeys(r).identity)),
+  };
 }
 
 describe('packing parsed files for another thread', () => {

@@ -1,6 +1,7 @@
 import type { ParsedMember } from './parse-member';
 import { recordKeys, withKeys, type CanonicalRecords, type RecordKeys } from './record-keys';
 import type { JobRecord, ParseResult } from './types';
+import { prepareVariant, withPrep, type VariantPrep } from './variant-prep';
 
 /**
  * A parsed file as a parse thread sends it (lib/ingest/parse-pool.ts). Most of a fleet's records are the same few
@@ -17,12 +18,19 @@ export type PackedMember =
       /** The receiver forgets the variants it was sent before this file, and numbering starts over at 0. */
       restart: boolean;
       /** Records the receiver has not been sent, in the order they take the next numbers. */
-      fresh: { record: JobRecord; keys: RecordKeys }[];
+      fresh: FreshVariant[];
       /** Each record of the file, in file order, as its variant's number. */
       refs: Int32Array;
       /** Host named by each record, when any record names one (schtasks HostName, osquery hostIdentifier). */
       hosts: (string | null)[] | null;
     };
+
+/** A variant's record sent in full, with its keys and what storing it as new takes. */
+interface FreshVariant {
+  record: JobRecord;
+  keys: RecordKeys;
+  prep: VariantPrep;
+}
 
 /** A parsed file ready to route: `hosts` as in PackedMember, or null when no record names a host. */
 export type RoutableMember =
@@ -51,14 +59,14 @@ export class SentVariants {
     if (restart) this.numbers = new Map();
     this.mustRestart = false;
     const refs = new Int32Array(records.length);
-    const fresh: { record: JobRecord; keys: RecordKeys }[] = [];
+    const fresh: FreshVariant[] = [];
     records.forEach((record, i) => {
       const keys = recordKeys(record);
       let n = this.numbers.get(keys.variantKey);
       if (n === undefined) {
         n = this.numbers.size;
         this.numbers.set(keys.variantKey, n);
-        fresh.push({ record, keys });
+        fresh.push({ record, keys, prep: prepareVariant(record, keys) });
       }
       refs[i] = n;
     });
@@ -78,7 +86,7 @@ export class ReceivedVariants {
   unpack(packed: PackedMember, bytes: Uint8Array): RoutableMember {
     if (packed.kind === 'unit') return { kind: 'unit', name: packed.name, bytes };
     if (packed.restart) this.records = [];
-    for (const f of packed.fresh) this.records.push(withKeys(f.record, f.keys));
+    for (const f of packed.fresh) this.records.push(withPrep(withKeys(f.record, f.keys), f.prep));
     const records: JobRecord[] = new Array(packed.refs.length);
     for (let i = 0; i < records.length; i++) {
       const rec = this.records[packed.refs[i]!];

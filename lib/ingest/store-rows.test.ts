@@ -13,7 +13,7 @@ function rowsOf(command: string) {
   const identity = identityOf(rec!);
   const fields = variantFields(rec!);
   const entry: EntryRow = { family: rec!.family, normName: identity.normName, normCommand: identity.normCommand, executable: identity.executable, name: rec!.name, command: rec!.command, firstSeenAt: new Date('2026-11-01T00:00:00Z') };
-  const variant: VariantRow = { entryKey: identity.key, fields, raw: rec!.raw, record: rec!, identity };
+  const variant: VariantRow = { entryKey: identity.key, fields, record: rec!, identity };
   return { entries: new Map([[identity.key, entry]]), variants: new Map([[variantKey(identity.key, fields), variant]]) };
 }
 

@@ -43,7 +43,7 @@ function prepare(inputs: SnapshotInput[]) {
       if (!entry) {
         entries.set(id.key, { family: rec.family, normName: id.normName, normCommand: id.normCommand, executable: id.executable, name: rec.name, command: rec.command, firstSeenAt: input.collectedAt });
       } else if (input.collectedAt < entry.firstSeenAt) entry.firstSeenAt = input.collectedAt;
-      if (!variants.has(vKey)) variants.set(vKey, { entryKey: id.key, fields: variantFields(rec), raw: rec.raw, record: rec, identity: id });
+      if (!variants.has(vKey)) variants.set(vKey, { entryKey: id.key, fields: variantFields(rec), record: rec, identity: id });
       keys.add(vKey);
     }
     return [...keys];
