@@ -7,7 +7,7 @@ import { ParseChannel } from './parse-pool';
 import { ReceivedVariants, SentVariants, routableMember, type RoutableMember } from './parsed-transfer';
 import { CanonicalRecords, recordKeys } from './record-keys';
 import { ParseError } from './types';
-import { prepOf } from './variant-prep';
+import { hitsOf } from './variant-prep';
 
 /** Every real sample file (the .md notes aside), as an upload would name it. */
 const samples = readdirSync(SAMPLES_DIR, { recursive: true, withFileTypes: true })
@@ -35,8 +35,8 @@ function routed(m: RoutableMember | { error: string }) {
     ...JSON.parse(JSON.stringify(m.result)),
     hosts: records.map((r, i) => m.hosts?.[i] ?? null),
     keys: records.map((r) => recordKeys(r)),
-    // What storing each variant as new takes: attached by the parse thread, computed here otherwise.
-    preps: records.map((r) => prepOf(r, recordKeys(r).identity)),
+    // The heuristics' hits on each variant: attached by the parse thread, evaluated here otherwise.
+    hits: records.map((r) => hitsOf(r, recordKeys(r).identity)),
   };
 }
 

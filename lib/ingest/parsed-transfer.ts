@@ -1,7 +1,8 @@
 import type { ParsedMember } from './parse-member';
 import { recordKeys, withKeys, type CanonicalRecords, type RecordKeys } from './record-keys';
 import type { JobRecord, ParseResult } from './types';
-import { prepareVariant, withPrep, type VariantPrep } from './variant-prep';
+import type { HeuristicHit } from '@/lib/analytics/heuristics';
+import { variantHits, withHits } from './variant-prep';
 
 /**
  * A parsed file as a parse thread sends it (lib/ingest/parse-pool.ts). Most of a fleet's records are the same few
@@ -25,11 +26,11 @@ export type PackedMember =
       hosts: (string | null)[] | null;
     };
 
-/** A variant's record sent in full, with its keys and what storing it as new takes. */
+/** A variant's record sent in full, with its keys and the heuristics' hits on it. */
 interface FreshVariant {
   record: JobRecord;
   keys: RecordKeys;
-  prep: VariantPrep;
+  hits: HeuristicHit[];
 }
 
 /** A parsed file ready to route: `hosts` as in PackedMember, or null when no record names a host. */
@@ -66,7 +67,7 @@ export class SentVariants {
       if (n === undefined) {
         n = this.numbers.size;
         this.numbers.set(keys.variantKey, n);
-        fresh.push({ record, keys, prep: prepareVariant(record, keys) });
+        fresh.push({ record, keys, hits: variantHits(record, keys) });
       }
       refs[i] = n;
     });
@@ -86,7 +87,7 @@ export class ReceivedVariants {
   unpack(packed: PackedMember, bytes: Uint8Array): RoutableMember {
     if (packed.kind === 'unit') return { kind: 'unit', name: packed.name, bytes };
     if (packed.restart) this.records = [];
-    for (const f of packed.fresh) this.records.push(withPrep(withKeys(f.record, f.keys), f.prep));
+    for (const f of packed.fresh) this.records.push(withHits(withKeys(f.record, f.keys), f.hits));
     const records: JobRecord[] = new Array(packed.refs.length);
     for (let i = 0; i < records.length; i++) {
       const rec = this.records[packed.refs[i]!];

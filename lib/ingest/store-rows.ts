@@ -3,7 +3,7 @@ import { heuristicById } from '@/lib/analytics/heuristics';
 import type { EntryIdentity } from './normalize';
 import type { JobRecord } from './types';
 import type { variantFields } from './variant-key';
-import { prepOf, type VariantPrep } from './variant-prep';
+import { hitsOf } from './variant-prep';
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,7 +72,6 @@ export async function upsertEntries(tx: Tx, all: Map<string, EntryRow>, settled:
 export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known: Map<string, number>): Promise<void> {
   const v = [...all].filter(([k]) => !known.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   if (v.length === 0) return;
-  const preps = new Map(v.map(([k, x]) => [k, prepOf(x.record, x.identity)]));
   const created = await tx.$queryRaw<{ id: number; key: string }[]>`
     INSERT INTO variants (entry_id, key, name, command, image_path, enabled, hidden, run_as, run_level, schedule, triggers,
                           signer, verified, md5, sha1, sha256, author, description, company, file_not_found, raw)
@@ -81,7 +80,7 @@ export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known
            d->>'md5', d->>'sha1', d->>'sha256', d->>'author', d->>'description', d->>'company',
            (d->>'fileNotFound')::boolean, t.raw
     FROM unnest(${v.map(([k]) => k)}::text[], ${v.map(([, x]) => x.entryKey)}::text[],
-                ${[...preps.values()].map((p) => p.fieldsJson)}::jsonb[], ${[...preps.values()].map((p) => p.rawJson)}::jsonb[])
+                ${v.map(([, x]) => JSON.stringify(x.fields))}::jsonb[], ${v.map(([, x]) => JSON.stringify(x.record.raw))}::jsonb[])
          AS t(k, ek, d, raw)
     JOIN entries en ON en.key = t.ek
     ORDER BY t.k
@@ -93,7 +92,7 @@ export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known
   if (raced.length > 0) {
     for (const { id, key } of await tx.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM variants WHERE key = ANY(${raced}::text[])`) known.set(key, id);
   }
-  await storeHits(tx, created, preps);
+  await storeHits(tx, created, all);
   await storeSearchValues(tx, created, all);
 }
 
@@ -117,13 +116,14 @@ async function storeSearchValues(tx: Tx, created: { key: string }[], rows: Map<s
     WHERE NOT EXISTS (SELECT 1 FROM entry_search_values s WHERE s.entry_id = en.id AND s.value = t.value)`;
 }
 
-async function storeHits(tx: Tx, created: { id: number; key: string }[], preps: Map<string, VariantPrep>): Promise<void> {
+async function storeHits(tx: Tx, created: { id: number; key: string }[], rows: Map<string, VariantRow>): Promise<void> {
   const ids: number[] = [];
   const heuristicIds: string[] = [];
   const severities: number[] = [];
   const details: string[] = [];
   for (const { id, key } of created) {
-    for (const hit of preps.get(key)!.hits) {
+    const row = rows.get(key)!;
+    for (const hit of hitsOf(row.record, row.identity)) {
       ids.push(id);
       heuristicIds.push(hit.id);
       severities.push(heuristicById(hit.id)?.severity ?? 1);
