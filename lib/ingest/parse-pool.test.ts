@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLES_DIR, readSample } from '../testing/samples';
 import { parseMember } from './parse-member';
-import { ParseChannel } from './parse-pool';
+import { ParseChannel, stopParseThreads } from './parse-pool';
 import { ReceivedVariants, SentVariants, routableMember, type RoutableMember } from './parsed-transfer';
 import { CanonicalRecords, recordKeys } from './record-keys';
 import { ParseError } from './types';
@@ -145,6 +145,33 @@ describe('ParseChannel on a parse thread', () => {
       expect(big.byteLength).toBe(bytes.length + 10);
     } finally {
       channel.close();
+    }
+  });
+
+  it('fails the files under way when its thread dies, and the next upload gets a new thread', async () => {
+    process.env.TASKLENS_PARSE_THREADS = '1';
+    const file = 'autoruns/limgreg_autorunslab1.csv';
+    const expected = routed(parsedHere(file, new CanonicalRecords()));
+    const channel = new ParseChannel(new CanonicalRecords());
+    const underWay = Array.from({ length: 20 }, () => channel.parse(file, readSample(file), null).then(routed, (err: unknown) => String(err)));
+    await stopParseThreads();
+    const outcomes = await Promise.all(underWay);
+    // The thread may finish the first few before it stops; the rest fail, none hangs or half-arrives.
+    expect(outcomes.filter((o) => typeof o === 'string').length).toBeGreaterThan(0);
+    for (const o of outcomes) {
+      if (typeof o === 'string') expect(o).toMatch(/parse thread failed/);
+      else expect(o).toEqual(expected);
+    }
+    // Files are answered in order: the failures are the last ones sent.
+    expect(outcomes.findIndex((o) => typeof o === 'string')).toBe(outcomes.filter((o) => typeof o !== 'string').length);
+    await expect(channel.parse(file, readSample(file), null)).rejects.toThrow(/parse thread is gone/);
+    channel.close();
+
+    const next = new ParseChannel(new CanonicalRecords());
+    try {
+      expect(routed(await next.parse(file, readSample(file), null))).toEqual(expected);
+    } finally {
+      next.close();
     }
   });
 });

@@ -97,6 +97,13 @@ class ParseThread {
 let threads: ParseThread[] = [];
 let nextId = 1;
 
+/** Stop the parse threads: files they were parsing fail, and the next upload starts new ones. */
+export async function stopParseThreads(): Promise<void> {
+  const stopping = threads;
+  threads = [];
+  await Promise.all(stopping.map((t) => t.worker.terminate()));
+}
+
 function leastBusyThread(): ParseThread {
   if (threads.length < parseThreadCount()) threads.push(new ParseThread());
   return threads.reduce((a, b) => (b.channels < a.channels ? b : a));

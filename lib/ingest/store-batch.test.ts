@@ -23,12 +23,24 @@ async function oneByOne(files: BenchFile[]) {
   return out;
 }
 
-async function together(files: BenchFile[]) {
-  const parts = files.map((f) => ({ fileName: `${BATCH}${f.host}/autorunsc.csv`, bytes: f.bytes }));
+async function together(files: BenchFile[], prefix = BATCH) {
+  const parts = files.map((f) => ({ fileName: `${prefix}${f.host}/autorunsc.csv`, bytes: f.bytes }));
   const uploadId = await createUpload({ fileName: 'fleet', sha256: `batch-${stamp}`, size: 1, files: parts.length });
   // An upload has one collection time (the form's), so both copies take the day's first.
   const r = await processUpload(uploadId, parts, { collectedAt: files[0]!.collectedAt });
-  return r.snapshots.map((s) => ({ ...s, host: s.host.slice(BATCH.length) }));
+  return r.snapshots.map((s) => ({ ...s, host: s.host.slice(prefix.length) }));
+}
+
+/** The same, parsed on the storing thread (TASKLENS_PARSE_THREADS=0) instead of on parse threads. */
+async function togetherOnThisThread(files: BenchFile[], prefix: string) {
+  const before = process.env.TASKLENS_PARSE_THREADS;
+  process.env.TASKLENS_PARSE_THREADS = '0';
+  try {
+    return await together(files, prefix);
+  } finally {
+    if (before === undefined) delete process.env.TASKLENS_PARSE_THREADS;
+    else process.env.TASKLENS_PARSE_THREADS = before;
+  }
 }
 
 /** Per host and snapshot: what the ingest reported (ids aside). */
@@ -85,6 +97,19 @@ describe('hosts stored in batches (several per transaction) and one per transact
     // Hosts that changed on the last day have a newer snapshot; the others' latest is day 1's, confirmed on day 2.
     expect(batched.filter((s) => s.warnings.some((w) => w.startsWith('older than'))).length).toBeGreaterThan(0);
     expect(await intervals(BATCH)).toEqual(await intervals(ONE));
+  });
+});
+
+describe('files parsed on parse threads and on the storing thread', () => {
+  it('leave the same snapshots, intervals and families, day after day', async () => {
+    const threads = `thr-${stamp}-`;
+    const here = `here-${stamp}-`;
+    for (const d of [0, 1, 2]) {
+      expect(outcome(await togetherOnThisThread(day(d), here))).toEqual(outcome(await together(day(d), threads)));
+    }
+    expect((await intervals(here)).length).toBeGreaterThan(days.length);
+    expect(await intervals(here)).toEqual(await intervals(threads));
+    expect(await families(here)).toEqual(await families(threads));
   });
 });
 
