@@ -7,7 +7,7 @@ import { ParseChannel, stopParseThreads } from './parse-pool';
 import { ReceivedVariants, SentVariants, routableMember, type RoutableMember } from './parsed-transfer';
 import { CanonicalRecords, recordKeys } from './record-keys';
 import { ParseError } from './types';
-import { hitsOf } from './variant-prep';
+import { hitsOf } from './variant-hits';
 
 /** Every real sample file (the .md notes aside), as an upload would name it. */
 const samples = readdirSync(SAMPLES_DIR, { recursive: true, withFileTypes: true })

@@ -13,7 +13,14 @@ parentPort!.on('message', (req: ParseRequest) => {
   if (!sent) channels.set(req.channel, (sent = new SentVariants()));
   let reply: ParseReply;
   try {
-    reply = { id: req.id, ok: true, packed: sent.pack(parseMember(req.path, req.bytes, req.format)) };
+    const member = parseMember(req.path, req.bytes, req.format);
+    try {
+      reply = { id: req.id, ok: true, packed: sent.pack(member) };
+    } catch (err) {
+      // Packing stopped part-way: variants it numbered never reach the receiver.
+      sent.forget();
+      throw err;
+    }
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
     reply = { id: req.id, ok: false, error: { name: e.name, message: e.message, line: (e as { line?: number | null }).line ?? null, stack: e.stack } };

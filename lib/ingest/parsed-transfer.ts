@@ -1,8 +1,8 @@
+import type { HeuristicHit } from '@/lib/analytics/heuristics';
 import type { ParsedMember } from './parse-member';
 import { recordKeys, withKeys, type CanonicalRecords, type RecordKeys } from './record-keys';
 import type { JobRecord, ParseResult } from './types';
-import type { HeuristicHit } from '@/lib/analytics/heuristics';
-import { variantHits, withHits } from './variant-prep';
+import { variantHits, withHits } from './variant-hits';
 
 /**
  * A parsed file as a parse thread sends it (lib/ingest/parse-pool.ts). Most of a fleet's records are the same few

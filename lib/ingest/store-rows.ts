@@ -3,7 +3,7 @@ import { heuristicById } from '@/lib/analytics/heuristics';
 import type { EntryIdentity } from './normalize';
 import type { JobRecord } from './types';
 import type { variantFields } from './variant-key';
-import { hitsOf } from './variant-prep';
+import { hitsOf } from './variant-hits';
 
 type Tx = Prisma.TransactionClient;
 
