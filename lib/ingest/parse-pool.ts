@@ -22,7 +22,7 @@ export type ParseReply =
 export function parseThreadCount(): number {
   const raw = process.env.TASKLENS_PARSE_THREADS;
   const n = raw === undefined || raw === '' ? 2 : Number(raw);
-  return Number.isInteger(n) && n >= 0 ? Math.min(n, availableParallelism()) : 2;
+  return Math.min(Number.isInteger(n) && n >= 0 ? n : 2, availableParallelism());
 }
 
 class ParseThread {
@@ -104,8 +104,11 @@ export async function stopParseThreads(): Promise<void> {
   await Promise.all(stopping.map((t) => t.worker.terminate()));
 }
 
-function leastBusyThread(): ParseThread {
-  if (threads.length < parseThreadCount()) threads.push(new ParseThread());
+/** The thread with the fewest uploads, started when fewer run than parseThreadCount(); null when that is 0. */
+function leastBusyThread(): ParseThread | null {
+  const count = parseThreadCount();
+  if (count === 0) return null;
+  if (threads.length < count) threads.push(new ParseThread());
   return threads.reduce((a, b) => (b.channels < a.channels ? b : a));
 }
 
@@ -117,7 +120,7 @@ function leastBusyThread(): ParseThread {
  */
 export class ParseChannel {
   private readonly id = nextId++;
-  private readonly thread = parseThreadCount() > 0 ? leastBusyThread() : null;
+  private readonly thread = leastBusyThread();
   private readonly received = new ReceivedVariants();
 
   constructor(private readonly canonical: CanonicalRecords) {
