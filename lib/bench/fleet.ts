@@ -18,11 +18,12 @@ export function* benchFiles(o: { hosts: number; days: number; seed?: number; chu
 }
 
 /**
- * The same export with one more byte pair: a trailing UTF-16 CRLF. The parser yields the same records, but the
- * content hash differs, so the ingest cannot take the duplicate shortcut and must compare against open intervals.
+ * The same export with `pairs` more byte pairs (default one): trailing UTF-16 CRLFs. The parser yields the same
+ * records, but the content hash differs from the stream's last snapshot (whose export had fewer), so the ingest
+ * cannot take the duplicate shortcut and must compare against open intervals.
  */
-export function withTrailingNewline(bytes: Buffer): Buffer {
-  return Buffer.concat([bytes, Buffer.from('\r\n', 'utf16le')]);
+export function withTrailingNewlines(bytes: Buffer, pairs = 1): Buffer {
+  return Buffer.concat([bytes, Buffer.from('\r\n'.repeat(pairs), 'utf16le')]);
 }
 
 export function totalBytes(files: BenchFile[]): number {
