@@ -12,49 +12,62 @@ export async function refreshEntryStats(tx: Tx, entryIds: number[] | null): Prom
   if (entryIds && entryIds.length === 0) return;
   await lockStats(tx);
   const scope = entryIds;
+  // One pass groups the presences by entry and host, so that each count is a count of hosts rather than a
+  // count(DISTINCT), which sorted all of an entry's presences once per count; p keeps only the columns used, since
+  // it is read several times. After 1,000 hosts' first snapshots the refresh took 420 against 515 ms.
   await tx.$executeRaw`
-    WITH p AS (
-      SELECT pr.* FROM presences pr WHERE ${scope}::int[] IS NULL OR pr.entry_id = ANY(${scope}::int[])
-    ), agg AS (
-      SELECT entry_id,
-             count(DISTINCT host_id) FILTER (WHERE until_at IS NULL)::int AS hosts_now,
-             count(DISTINCT host_id)::int AS hosts_ever,
-             count(DISTINCT variant_id) FILTER (WHERE until_at IS NULL)::int AS variants_now,
-             min(from_at) AS first_seen_at,
-             CASE WHEN bool_or(until_at IS NULL) THEN NULL ELSE max(until_at) END AS last_seen_at,
-             CASE WHEN bool_or(is_baseline) THEN NULL ELSE min(from_at) END AS new_since
-      FROM p GROUP BY entry_id
-    ), burst AS (
-      SELECT p.entry_id, count(DISTINCT p.host_id)::int AS burst_hosts
-      FROM p JOIN agg a ON a.entry_id = p.entry_id
-      WHERE NOT p.is_baseline AND a.new_since IS NOT NULL AND p.from_at < a.new_since + ${BURST_WINDOW}::interval
-      GROUP BY p.entry_id
+    WITH p AS MATERIALIZED (
+      SELECT entry_id, host_id, variant_id, from_at, until_at, is_baseline FROM presences
+      WHERE ${scope}::int[] IS NULL OR entry_id = ANY(${scope}::int[])
+    ), open_variants AS MATERIALIZED (
+      SELECT DISTINCT entry_id, variant_id FROM p WHERE until_at IS NULL
     ), variant_totals AS (
-      SELECT v.entry_id, v.id, sum(h.severity)::int AS total, array_agg(h.heuristic_id) AS ids
-      FROM variants v JOIN variant_hits h ON h.variant_id = v.id
-      WHERE EXISTS (SELECT 1 FROM p WHERE p.variant_id = v.id AND p.until_at IS NULL)
-      GROUP BY v.entry_id, v.id
+      SELECT ov.entry_id, ov.variant_id, sum(h.severity)::int AS total, array_agg(h.heuristic_id) AS ids
+      FROM open_variants ov JOIN variant_hits h ON h.variant_id = ov.variant_id
+      GROUP BY ov.entry_id, ov.variant_id
     ), hits AS (
       SELECT vt.entry_id, max(vt.total)::int AS heuristic_score, array_agg(DISTINCT hid ORDER BY hid) AS heuristic_ids
       FROM variant_totals vt, unnest(vt.ids) AS hid
       GROUP BY vt.entry_id
-    ), state AS (
+    ), marked AS (
       -- Where the flagged variant is and where the entry is disabled: a common entry in a rare state
       -- (Defender's scan task disabled on one host of 4,000) is as telling as a rare entry.
-      SELECT p.entry_id,
-             count(DISTINCT p.host_id) FILTER (WHERE vt.total = h.heuristic_score)::int AS hit_hosts,
-             count(DISTINCT p.host_id) FILTER (WHERE v.enabled = false)::int AS disabled_hosts
-      FROM p JOIN variants v ON v.id = p.variant_id
-      LEFT JOIN variant_totals vt ON vt.id = p.variant_id LEFT JOIN hits h ON h.entry_id = p.entry_id
-      WHERE p.until_at IS NULL GROUP BY p.entry_id
+      SELECT ov.variant_id, vt.total = h.heuristic_score AS is_hit, v.enabled = false AS is_disabled
+      FROM open_variants ov JOIN variants v ON v.id = ov.variant_id
+      LEFT JOIN variant_totals vt ON vt.variant_id = ov.variant_id LEFT JOIN hits h ON h.entry_id = ov.entry_id
+      WHERE vt.total = h.heuristic_score OR v.enabled = false
+    ), per_host AS (
+      SELECT p.entry_id, p.host_id, bool_or(p.until_at IS NULL) AS open, bool_or(p.is_baseline) AS baseline,
+             min(p.from_at) AS first_at, max(p.until_at) AS last_until,
+             bool_or(m.is_hit AND p.until_at IS NULL) AS hit, bool_or(m.is_disabled AND p.until_at IS NULL) AS disabled
+      FROM p LEFT JOIN marked m ON m.variant_id = p.variant_id
+      GROUP BY p.entry_id, p.host_id
+    ), agg AS (
+      SELECT entry_id,
+             count(*) FILTER (WHERE open)::int AS hosts_now,
+             count(*)::int AS hosts_ever,
+             min(first_at) AS first_seen_at,
+             CASE WHEN bool_or(open) THEN NULL ELSE max(last_until) END AS last_seen_at,
+             CASE WHEN bool_or(baseline) THEN NULL ELSE min(first_at) END AS new_since,
+             count(*) FILTER (WHERE hit)::int AS hit_hosts,
+             count(*) FILTER (WHERE disabled)::int AS disabled_hosts
+      FROM per_host GROUP BY entry_id
+    ), burst AS (
+      -- An entry with a new_since has no baseline presence, so a host's first sighting is its first new one.
+      SELECT ph.entry_id, count(*)::int AS burst_hosts
+      FROM per_host ph JOIN agg a ON a.entry_id = ph.entry_id
+      WHERE a.new_since IS NOT NULL AND ph.first_at < a.new_since + ${BURST_WINDOW}::interval
+      GROUP BY ph.entry_id
+    ), variants_now AS (
+      SELECT entry_id, count(*)::int AS n FROM open_variants GROUP BY entry_id
     )
     INSERT INTO entry_stats (entry_id, hosts_now, hosts_ever, variants_now, first_seen_at, last_seen_at, new_since,
                              burst_hosts, heuristic_score, heuristic_ids, hit_hosts, disabled_hosts)
-    SELECT a.entry_id, a.hosts_now, a.hosts_ever, a.variants_now, a.first_seen_at, a.last_seen_at, a.new_since,
+    SELECT a.entry_id, a.hosts_now, a.hosts_ever, COALESCE(vn.n, 0), a.first_seen_at, a.last_seen_at, a.new_since,
            COALESCE(b.burst_hosts, 0), COALESCE(h.heuristic_score, 0), COALESCE(h.heuristic_ids, '{}'),
-           COALESCE(s.hit_hosts, 0), COALESCE(s.disabled_hosts, 0)
+           a.hit_hosts, a.disabled_hosts
     FROM agg a LEFT JOIN burst b ON b.entry_id = a.entry_id LEFT JOIN hits h ON h.entry_id = a.entry_id
-    LEFT JOIN state s ON s.entry_id = a.entry_id
+    LEFT JOIN variants_now vn ON vn.entry_id = a.entry_id
     ON CONFLICT (entry_id) DO UPDATE SET
       hosts_now = EXCLUDED.hosts_now, hosts_ever = EXCLUDED.hosts_ever, variants_now = EXCLUDED.variants_now,
       first_seen_at = EXCLUDED.first_seen_at, last_seen_at = EXCLUDED.last_seen_at, new_since = EXCLUDED.new_since,
