@@ -72,8 +72,9 @@ export async function updatePresences(tx: Tx, inputs: PresenceInput[]): Promise<
     ), dirty AS (
       INSERT INTO entry_stats_dirty (entry_id) SELECT DISTINCT entry_id FROM changed ORDER BY entry_id ON CONFLICT DO NOTHING
     )
+    -- touched as json, which the driver reads with JSON.parse; it parses an int[] character by character.
     SELECT sid, (count(*) FILTER (WHERE is_added))::int AS added, (count(*) FILTER (WHERE NOT is_added))::int AS removed,
-           array_agg(DISTINCT entry_id ORDER BY entry_id) AS touched
+           to_json(array_agg(DISTINCT entry_id ORDER BY entry_id)) AS touched
     FROM changed GROUP BY sid`;
   for (const r of rows) out.set(r.sid, { added: r.added, removed: r.removed, touchedEntryIds: r.touched });
   return out;

@@ -72,6 +72,8 @@ export async function upsertEntries(tx: Tx, all: Map<string, EntryRow>, settled:
 export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known: Map<string, number>): Promise<void> {
   const v = [...all].filter(([k]) => !known.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   if (v.length === 0) return;
+  // One JSON document, sent as it is: node-postgres escapes each element of an array parameter with two string
+  // replaces, and the variants' JSON was 130 MB of garbage per 1,000 hosts' first snapshots.
   const created = await tx.$queryRaw<{ id: number; key: string }[]>`
     INSERT INTO variants (entry_id, key, name, command, image_path, enabled, hidden, run_as, run_level, schedule, triggers,
                           signer, verified, md5, sha1, sha256, author, description, company, file_not_found, raw)
@@ -79,9 +81,8 @@ export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known
            d->>'runAs', d->>'runLevel', d->>'schedule', d->'triggers', d->>'signer', (d->>'verified')::boolean,
            d->>'md5', d->>'sha1', d->>'sha256', d->>'author', d->>'description', d->>'company',
            (d->>'fileNotFound')::boolean, t.raw
-    FROM unnest(${v.map(([k]) => k)}::text[], ${v.map(([, x]) => x.entryKey)}::text[],
-                ${v.map(([, x]) => JSON.stringify(x.fields))}::jsonb[], ${v.map(([, x]) => JSON.stringify(x.record.raw))}::jsonb[])
-         AS t(k, ek, d, raw)
+    FROM (SELECT e->>0 AS k, e->>1 AS ek, e->2 AS d, e->3 AS raw
+          FROM jsonb_array_elements(${JSON.stringify(v.map(([k, x]) => [k, x.entryKey, x.fields, x.record.raw]))}::jsonb) AS e) AS t
     JOIN entries en ON en.key = t.ek
     ORDER BY t.k
     ON CONFLICT (key) DO NOTHING
