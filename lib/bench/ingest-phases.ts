@@ -2,7 +2,7 @@ import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
 import { db } from '@/lib/db/client';
 import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
 import { createUpload, processUpload, uploadName } from '@/lib/ingest/run-upload';
-import { warmParseThreads } from '@/lib/ingest/parse-pool';
+import { clearParseCaches, warmParseThreads } from '@/lib/ingest/parse-pool';
 import { sha256Hex } from '@/lib/ingest/store-snapshot';
 import { PUSH_BATCH_FILES } from '@/lib/push/push-to-server';
 import { workerConcurrency } from '@/lib/queue/workers';
@@ -38,7 +38,10 @@ export async function ingestAsUpload(batch: BenchFile[], o: { shiftDays?: number
  * batch is written. The prevalence refresh is coalesced into one pass at the end, as the queue workers do, and is
  * part of the time.
  */
-export async function timeIngest(files: BenchFile[], o: { shiftDays?: number; mutate?: (b: Buffer) => Buffer } = {}): Promise<Timed> {
+export async function timeIngest(
+  files: BenchFile[],
+  o: { shiftDays?: number; mutate?: (b: Buffer) => Buffer; coldCaches?: boolean } = {},
+): Promise<Timed> {
   let records = 0;
   let snapshots = 0;
   let duplicates = 0;
@@ -56,6 +59,8 @@ export async function timeIngest(files: BenchFile[], o: { shiftDays?: number; mu
     }
   };
   await warmParseThreads(inputs.slice(0, 20).map((f) => ({ path: `${f.host}-autorunsc.csv`, bytes: f.bytes })));
+  // A first snapshot of a fleet: no row of it keyed before, whatever warmed the threads' code.
+  if (o.coldCaches) clearParseCaches();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: Math.max(1, workerConcurrency()) }, worker));
   await refreshDirtyEntryStats(db());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache, clearBoundedCaches } from './bounded-cache';
 
 describe('BoundedCache', () => {
   it('keeps values per scope: the same key in another scope is another value', () => {
@@ -50,5 +50,17 @@ describe('BoundedCache', () => {
     expect(fill(0).get('', 'key0000000')).toBe(0);
     expect(fill(90).get('', 'key0000000')).toBeUndefined();
     expect(fill(90).get('', 'key0000019')).toBe(19);
+  });
+
+  it('empties every cache of the thread at once, old generation included, and keeps working', () => {
+    const a = new BoundedCache<number>(10, 100);
+    const b = new BoundedCache<number>(1_000, 100);
+    a.set('', 'aged-key-1', 1); // turned over by the next set: in the old generation
+    a.set('', 'young-key-2', 2);
+    b.set('s', 'k', 3);
+    clearBoundedCaches();
+    expect([a.get('', 'aged-key-1'), a.get('', 'young-key-2'), b.get('s', 'k')]).toEqual([undefined, undefined, undefined]);
+    b.set('s', 'k', 4);
+    expect(b.get('s', 'k')).toBe(4);
   });
 });

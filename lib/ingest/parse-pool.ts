@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { clearBoundedCaches } from './bounded-cache';
 import { parseMember } from './parse-member';
 import { ReceivedVariants, routableMember, type PackedMember, type RoutableMember } from './parsed-transfer';
 import { CanonicalRecords } from './record-keys';
@@ -7,7 +8,9 @@ import { ParseError, type FormatId } from './types';
 
 export type ParseRequest =
   | { kind: 'parse'; id: number; channel: number; path: string; bytes: Uint8Array; format: FormatId | null }
-  | { kind: 'close'; channel: number };
+  | { kind: 'close'; channel: number }
+  /** Empty the thread's memos (lib/ingest/bounded-cache.ts). */
+  | { kind: 'clear' };
 
 export type ParseReply =
   | { id: number; ok: true; packed: PackedMember }
@@ -149,4 +152,10 @@ export async function warmParseThreads(files: { path: string; bytes: Uint8Array 
   } finally {
     for (const c of channels) c.close();
   }
+}
+
+/** Empty the memos of this thread and of the parse threads, which do it before parsing anything sent after. */
+export function clearParseCaches(): void {
+  clearBoundedCaches();
+  for (const t of threads) if (!t.failed) t.worker.postMessage({ kind: 'clear' } satisfies ParseRequest);
 }

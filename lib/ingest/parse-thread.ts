@@ -1,6 +1,7 @@
 // Entry of a parse thread (lib/ingest/parse-pool.ts): parses files, keys their records and packs them.
 import { parentPort } from 'node:worker_threads';
 import { parseMember } from './parse-member';
+import { clearBoundedCaches } from './bounded-cache';
 import { SentVariants } from './parsed-transfer';
 import type { ParseReply, ParseRequest } from './parse-pool';
 
@@ -9,6 +10,7 @@ const channels = new Map<number, SentVariants>();
 
 parentPort!.on('message', (req: ParseRequest) => {
   if (req.kind === 'close') return void channels.delete(req.channel);
+  if (req.kind === 'clear') return clearBoundedCaches();
   let sent = channels.get(req.channel);
   if (!sent) channels.set(req.channel, (sent = new SentVariants()));
   let reply: ParseReply;
