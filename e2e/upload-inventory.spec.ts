@@ -24,6 +24,8 @@ test('upload an Autoruns CSV, find its host, browse its entries', async ({ page 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hosts' }).click();
   await page.getByRole('searchbox', { name: 'Search hosts' }).fill(host);
   await expect(page).toHaveURL(new RegExp(`q=${host}`));
+  // The list re-renders when the search answers: click the link once the filtered list is the one shown.
+  await expect(page.getByRole('table', { name: 'Hosts' }).getByRole('row')).toHaveCount(2);
   await page.getByRole('link', { name: host }).click();
   await expect(page).toHaveURL(/\/hosts\/\d+/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(host);

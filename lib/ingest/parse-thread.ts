@@ -1,7 +1,7 @@
 // Entry of a parse thread (lib/ingest/parse-pool.ts): parses files, keys their records and packs them.
 import { parentPort } from 'node:worker_threads';
-import { parseMember } from './parse-member';
 import { clearBoundedCaches } from './bounded-cache';
+import { parseMember } from './parse-member';
 import { SentVariants } from './parsed-transfer';
 import type { ParseReply, ParseRequest } from './parse-pool';
 

@@ -13,7 +13,7 @@ import { runLargeBench } from './bench-large';
 
 /**
  * (a) and the one-byte (b) are each run this many times and the median reported: a single run's ratio moved by
- * ±30 % on a shared machine (docs/benchmarks.md, ninth round).
+ * ±30 % on a shared machine (docs/benchmarks.md, tenth round).
  */
 const RUNS = 3;
 
