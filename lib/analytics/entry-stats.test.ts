@@ -11,7 +11,12 @@ useOwnDatabase('entry-stats');
 /** Map.groupBy, which Node 20 lacks. */
 function groupBy<T, K>(xs: T[], key: (x: T) => K): Map<K, T[]> {
   const m = new Map<K, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  for (const x of xs) {
+    const k = key(x);
+    const group = m.get(k);
+    if (group) group.push(x);
+    else m.set(k, [x]);
+  }
   return m;
 }
 
