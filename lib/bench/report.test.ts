@@ -37,7 +37,7 @@ describe('formatReport', () => {
     // (a) ratios 3.5x, 2.5x, 2.9x: the median run is the third (8.7 s against 3.0 s).
     const report = formatReport(results([[7000, 2000], [7500, 3000], [8700, 3000]], [3900, 3300, 3500]), 'npx tasklens bench');
     expect(line(report, '(a)')).toContain('| 8.7 s |');
-    expect(line(report, '(a)')).toContain('2.9x COPY (269000 rows in 3.0 s, median of 3 runs: 3.5x, 2.5x, 2.9x)');
+    expect(line(report, '(a)')).toContain('2.90x COPY (269000 rows in 3.0 s, median of 3 runs: 3.50x, 2.50x, 2.90x)');
     expect(line(report, '(a)')).toContain('≤ 3x COPY: met');
     expect(line(report, '(b) unchanged re-snapshot, one byte')).toContain('1.17x parse, median of 3 runs: 1.30x, 1.10x, 1.17x');
     expect(line(report, '(b) unchanged re-snapshot, one byte')).toContain('≤ 1.2x parse: met');
@@ -45,14 +45,15 @@ describe('formatReport', () => {
   });
 
   it('misses when the median run misses, even if one run meets', () => {
-    const report = formatReport(results([[6000, 3000], [9300, 3000], [9600, 3000]], [3000, 3700, 3800]), 'npx tasklens bench');
-    expect(line(report, '(a)')).toContain('3.1x COPY');
+    // 3.01x: shown with two decimals, so that a miss never reads as "3.0x".
+    const report = formatReport(results([[6000, 3000], [9030, 3000], [9600, 3000]], [3000, 3700, 3800]), 'npx tasklens bench');
+    expect(line(report, '(a)')).toContain('3.01x COPY');
     expect(line(report, '(a)')).toContain('≤ 3x COPY: **missed**');
     expect(line(report, '(b) unchanged re-snapshot, one byte')).toContain('≤ 1.2x parse: **missed**');
   });
 
   it('shows a single run without a median', () => {
     const report = formatReport(results([[6000, 2000]], [3000]), 'npx tasklens bench');
-    expect(line(report, '(a)')).toContain('3.0x COPY (269000 rows in 2.0 s) | ≤ 3x COPY: met');
+    expect(line(report, '(a)')).toContain('3.00x COPY (269000 rows in 2.0 s) | ≤ 3x COPY: met');
   });
 });

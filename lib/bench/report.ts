@@ -60,7 +60,7 @@ export function formatReport(r: BenchResults, command: string): string {
     '',
     '| phase | input | time | records/s | MB/s | against the floor | target |',
     '|---|---|---|---|---|---|---|',
-    row(`(a) first snapshot, ${r.hosts} hosts`, ingest, `${copyRatio.toFixed(1)}x COPY (${copy.rows} rows in ${secs(copy.ms)}${spread(first.ratios, 1)})`, `≤ 3x COPY: ${verdict(copyRatio <= 3)}`),
+    row(`(a) first snapshot, ${r.hosts} hosts`, ingest, `${copyRatio.toFixed(2)}x COPY (${copy.rows} rows in ${secs(copy.ms)}${spread(first.ratios, 2)})`, `≤ 3x COPY: ${verdict(copyRatio <= 3)}`),
     row('(b) unchanged re-snapshot, same bytes (dedup)', r.dedup, `${dedupRatio.toFixed(2)}x parse`, `≤ 1.2x parse: ${verdict(dedupRatio <= 1.2)}`),
     row('(b) unchanged re-snapshot, one byte differs, new time', re.median, `${reRatio.toFixed(2)}x parse${spread(re.ratios, 2)}`, `≤ 1.2x parse: ${verdict(reRatio <= 1.2)}`),
     row('(c) parse + normalize, one thread', r.parse, `${(mb(r.parse.bytes) / (r.parse.cpuMs / 1000)).toFixed(1)} MB/s of CPU time`, `≥ 50 MB/s: ${verdict(parseMbS >= 50)}`),
