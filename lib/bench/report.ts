@@ -43,8 +43,8 @@ export function medianRun<T>(runs: T[], ratio: (r: T) => number): { median: T; r
   return { median: runs[order[(runs.length - 1) >> 1]!]!, ratios };
 }
 
-const spread = (ratios: number[], digits: number) =>
-  ratios.length === 1 ? '' : `, median of ${ratios.length} runs: ${ratios.map((x) => `${x.toFixed(digits)}x`).join(', ')}`;
+const spread = (ratios: number[]) =>
+  ratios.length === 1 ? '' : `, median of ${ratios.length} runs: ${ratios.map((x) => `${x.toFixed(2)}x`).join(', ')}`;
 
 function row(name: string, t: Timed, floor: string, target: string): string {
   return `| ${name} | ${mb(t.bytes).toFixed(0)} MB, ${t.records} records | ${secs(t.ms)} | ${perS(t.records, t.ms)} | ${(mb(t.bytes) / (t.ms / 1000)).toFixed(1)} | ${floor} | ${target} |`;
@@ -66,9 +66,9 @@ export function formatReport(r: BenchResults, command: string): string {
     '',
     '| phase | input | time | records/s | MB/s | against the floor | target |',
     '|---|---|---|---|---|---|---|',
-    row(`(a) first snapshot, ${r.hosts} hosts`, ingest, `${copyRatio.toFixed(2)}x COPY (${copy.rows} rows in ${secs(copy.ms)}${spread(first.ratios, 2)})`, `≤ 3x COPY: ${verdict(copyRatio <= 3)}`),
+    row(`(a) first snapshot, ${r.hosts} hosts`, ingest, `${copyRatio.toFixed(2)}x COPY (${copy.rows} rows in ${secs(copy.ms)}${spread(first.ratios)})`, `≤ 3x COPY: ${verdict(copyRatio <= 3)}`),
     row('(b) unchanged re-snapshot, same bytes (dedup)', r.dedup, `${dedupRatio.toFixed(2)}x parse`, `≤ 1.2x parse: ${verdict(dedupRatio <= 1.2)}`),
-    row('(b) unchanged re-snapshot, one byte differs, new time', re.median.ingest, `${reRatio.toFixed(2)}x parse (${secs(re.median.parse.ms)}${spread(re.ratios, 2)})`, `≤ 1.2x parse: ${verdict(reRatio <= 1.2)}`),
+    row('(b) unchanged re-snapshot, one byte differs, new time', re.median.ingest, `${reRatio.toFixed(2)}x parse (${secs(re.median.parse.ms)}${spread(re.ratios)})`, `≤ 1.2x parse: ${verdict(reRatio <= 1.2)}`),
     row('(c) parse + normalize, one thread', r.parse, `${(mb(r.parse.bytes) / (r.parse.cpuMs / 1000)).toFixed(1)} MB/s of CPU time`, `≥ 50 MB/s: ${verdict(parseMbS >= 50)}`),
   ];
   if (r.archive) {
