@@ -11,6 +11,8 @@ export interface PresenceInput {
   snapshotId: number;
   /** Ids of the snapshot's variants (distinct). */
   variantIds: number[];
+  /** The entry of each of variantIds, in the same order. */
+  entryIds: number[];
   /** false when adding to a stream the same upload already wrote: nothing gets closed. */
   closeMissing: boolean;
   /** The stream's snapshot before this one; null: this is its first, the host's baseline. */
@@ -34,31 +36,45 @@ export interface PresenceChange {
  * other side's: a linear scan of a few hundred ints per row, whatever the planner believes. An anti-join against
  * the batch's pairs was planned as a nested loop whenever presences' statistics were stale (right after a large
  * first ingest): 78 million comparisons and 17 s for 50 hosts.
+ *
+ * A stream's first snapshot (no earlier one, so no open interval: they are never pruned) skips the comparison:
+ * its pairs go straight in (`fresh`), and its counts are known here. Through the comparison, with each row
+ * returned, counted and sorted, the statement took 120-160 ms per 50 first snapshots against 90-100 ms
+ * (docs/benchmarks.md, eleventh round). A stream that has open intervals all the same is compared.
  */
 export async function updatePresences(tx: Tx, inputs: PresenceInput[]): Promise<Map<number, PresenceChange>> {
   const out = new Map<number, PresenceChange>(inputs.map((s) => [s.snapshotId, { added: 0, removed: 0, touchedEntryIds: [] }]));
   if (inputs.length === 0) return out;
   const pairSnapshot = inputs.flatMap((s) => s.variantIds.map(() => s.snapshotId));
   const pairVariant = inputs.flatMap((s) => s.variantIds);
-  const rows = await tx.$queryRaw<{ sid: number; added: number; removed: number; touched: number[] }[]>`
+  const pairEntry = inputs.flatMap((s) => s.entryIds);
+  const rows = await tx.$queryRaw<{ sid: number; added: number; removed: number; touched: number[] | null; fresh: boolean }[]>`
     WITH s AS (
-      SELECT * FROM unnest(${inputs.map((s) => s.snapshotId)}::int[], ${inputs.map((s) => s.hostId)}::int[], ${inputs.map((s) => s.source)}::text[],
-                           ${inputs.map((s) => s.collectedAt)}::timestamptz[], ${inputs.map((s) => s.prevSnapshotId)}::int[],
-                           ${inputs.map((s) => s.closeMissing)}::boolean[])
+      SELECT s.*, s.prev_id IS NOT NULL
+                  OR EXISTS (SELECT 1 FROM presences p WHERE p.host_id = s.host_id AND p.source = s.source AND p.until_at IS NULL) AS compare
+      FROM unnest(${inputs.map((s) => s.snapshotId)}::int[], ${inputs.map((s) => s.hostId)}::int[], ${inputs.map((s) => s.source)}::text[],
+                  ${inputs.map((s) => s.collectedAt)}::timestamptz[], ${inputs.map((s) => s.prevSnapshotId)}::int[],
+                  ${inputs.map((s) => s.closeMissing)}::boolean[])
         AS s(sid, host_id, source, at, prev_id, close)
+    ), pairs AS (
+      SELECT s.sid, s.host_id, s.source, s.at, s.prev_id IS NULL AS baseline, s.compare, t.entry_id, t.variant_id
+      FROM unnest(${intArrayLiteral(pairSnapshot)}::int[], ${intArrayLiteral(pairVariant)}::int[], ${intArrayLiteral(pairEntry)}::int[])
+        AS t(sid, variant_id, entry_id)
+      JOIN s ON s.sid = t.sid
+    ), fresh AS (
+      INSERT INTO presences (host_id, source, entry_id, variant_id, first_snapshot_id, from_at, is_baseline)
+      SELECT host_id, source, entry_id, variant_id, sid, at, true FROM pairs WHERE NOT compare
     ), cur AS (
-      SELECT s.sid, s.host_id, s.source, s.at, s.prev_id IS NULL AS baseline, v.entry_id, v.id AS variant_id
-      FROM unnest(${intArrayLiteral(pairSnapshot)}::int[], ${intArrayLiteral(pairVariant)}::int[]) AS t(sid, vid)
-      JOIN s ON s.sid = t.sid JOIN variants v ON v.id = t.vid
+      SELECT * FROM pairs WHERE compare
     ), cur_ids AS (
       SELECT sid, array_agg(variant_id) AS ids FROM cur GROUP BY sid
     ), open_ids AS (
       SELECT s.sid, array_agg(p.variant_id) AS ids
-      FROM s JOIN presences p ON p.host_id = s.host_id AND p.source = s.source AND p.until_at IS NULL GROUP BY s.sid
+      FROM s JOIN presences p ON p.host_id = s.host_id AND p.source = s.source AND p.until_at IS NULL WHERE s.compare GROUP BY s.sid
     ), closed AS (
       UPDATE presences p SET until_at = s.at, last_snapshot_id = s.prev_id
       FROM s LEFT JOIN cur_ids ci ON ci.sid = s.sid
-      WHERE s.close AND p.host_id = s.host_id AND p.source = s.source AND p.until_at IS NULL
+      WHERE s.compare AND s.close AND p.host_id = s.host_id AND p.source = s.source AND p.until_at IS NULL
         AND p.variant_id <> ALL(COALESCE(ci.ids, '{}'))
       RETURNING s.sid, p.entry_id
     ), added AS (
@@ -70,12 +86,22 @@ export async function updatePresences(tx: Tx, inputs: PresenceInput[]): Promise<
     ), changed AS (
       SELECT sid, entry_id, false AS is_added FROM closed UNION ALL SELECT sid, entry_id, true FROM added
     ), dirty AS (
-      INSERT INTO entry_stats_dirty (entry_id) SELECT DISTINCT entry_id FROM changed ORDER BY entry_id ON CONFLICT DO NOTHING
+      INSERT INTO entry_stats_dirty (entry_id)
+      SELECT entry_id FROM changed UNION SELECT entry_id FROM pairs WHERE NOT compare ORDER BY entry_id ON CONFLICT DO NOTHING
     )
     -- touched as json, which the driver reads with JSON.parse; it parses an int[] character by character.
     SELECT sid, (count(*) FILTER (WHERE is_added))::int AS added, (count(*) FILTER (WHERE NOT is_added))::int AS removed,
-           to_json(array_agg(DISTINCT entry_id ORDER BY entry_id)) AS touched
-    FROM changed GROUP BY sid`;
-  for (const r of rows) out.set(r.sid, { added: r.added, removed: r.removed, touchedEntryIds: r.touched });
+           to_json(array_agg(DISTINCT entry_id ORDER BY entry_id)) AS touched, false AS fresh
+    FROM changed GROUP BY sid
+    UNION ALL
+    SELECT sid, 0, 0, NULL, true FROM s WHERE NOT compare`;
+  const bySnapshot = new Map(inputs.map((s) => [s.snapshotId, s]));
+  for (const r of rows) {
+    if (!r.fresh) out.set(r.sid, { added: r.added, removed: r.removed, touchedEntryIds: r.touched! });
+    else {
+      const s = bySnapshot.get(r.sid)!;
+      out.set(r.sid, { added: s.variantIds.length, removed: 0, touchedEntryIds: [...new Set(s.entryIds)].sort((a, b) => a - b) });
+    }
+  }
   return out;
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { db, disconnectDb } from '@/lib/db/client';
 import { cronParser } from './cron';
 import { identityOf } from './normalize';
-import { upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
+import { upsertEntries, upsertVariants, type EntryRow, type VariantIds, type VariantRow } from './store-rows';
 import { variantFields, variantKey } from './variant-key';
 
 afterAll(disconnectDb);
@@ -21,7 +21,7 @@ describe('upsertVariants', () => {
   it('returns the id of a variant that a concurrent batch committed after the probe', async () => {
     const { entries, variants } = rowsOf(`/opt/raced-${Date.now()}.sh`);
     const [key] = [...variants.keys()];
-    const known = new Map<string, number>();
+    const known = new Map<string, VariantIds>();
     await db().$transaction(async (tx) => {
       await upsertEntries(db(), entries, new Set());
       // Another batch, on another connection, inserts the same variant and commits after this batch's probe found
@@ -30,16 +30,17 @@ describe('upsertVariants', () => {
       await upsertVariants(tx, variants, known);
     });
     const stored = await db().variant.findUniqueOrThrow({ where: { key } });
-    expect(known.get(key!)).toBe(stored.id);
+    expect(known.get(key!)).toEqual({ id: stored.id, entryId: stored.entryId });
   });
 
-  it('adds the ids of the variants it creates and leaves known ones alone', async () => {
+  it('adds the ids of the variants it creates and of their entries, and leaves known ones alone', async () => {
     const fresh = rowsOf(`/opt/fresh-${Date.now()}.sh`);
     const [key] = [...fresh.variants.keys()];
-    const known = new Map([['some-other-key', 1]]);
+    const known = new Map([['some-other-key', { id: 1, entryId: 1 }]]);
     await upsertEntries(db(), fresh.entries, new Set());
     await upsertVariants(db(), fresh.variants, known);
-    expect(known.get(key!)).toBe((await db().variant.findUniqueOrThrow({ where: { key } })).id);
-    expect(known.get('some-other-key')).toBe(1);
+    const stored = await db().variant.findUniqueOrThrow({ where: { key } });
+    expect(known.get(key!)).toEqual({ id: stored.id, entryId: stored.entryId });
+    expect(known.get('some-other-key')).toEqual({ id: 1, entryId: 1 });
   });
 });

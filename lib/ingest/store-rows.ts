@@ -18,6 +18,12 @@ export interface EntryRow {
   firstSeenAt: Date;
 }
 
+/** A stored variant's id and its entry's, which the presence rows take. */
+export interface VariantIds {
+  id: number;
+  entryId: number;
+}
+
 export interface VariantRow {
   entryKey: string;
   fields: ReturnType<typeof variantFields>;
@@ -29,19 +35,19 @@ export interface VariantRow {
  * Keys of a batch's entries and variants the database already has, in one round trip: most are known
  * fleet-wide, and knowing which spares sending and conflict-checking them. Entries count as settled only when
  * first seen no later than their earliest sighting in the batch (a back-fill may still move it earlier). Known
- * variants come with their ids, which the presence comparison takes instead of the keys.
+ * variants come with their ids and their entries' ids, which the presence rows take instead of the keys.
  */
-export async function probeKnownKeys(tx: Tx, entries: Map<string, EntryRow>, variantKeys: string[]): Promise<{ entries: Set<string>; variants: Map<string, number> }> {
-  const rows = await tx.$queryRaw<{ id: number | null; key: string }[]>`
-    SELECT NULL::int AS id, e.key FROM entries e
+export async function probeKnownKeys(tx: Tx, entries: Map<string, EntryRow>, variantKeys: string[]): Promise<{ entries: Set<string>; variants: Map<string, VariantIds> }> {
+  const rows = await tx.$queryRaw<{ id: number | null; entry_id: number | null; key: string }[]>`
+    SELECT NULL::int AS id, NULL::int AS entry_id, e.key FROM entries e
     JOIN unnest(${[...entries.keys()]}::text[], ${[...entries.values()].map((r) => r.firstSeenAt)}::timestamptz[]) AS t(k, at)
       ON e.key = t.k AND e.first_seen_at <= t.at
     UNION ALL
-    SELECT id, key FROM variants WHERE key = ANY(${variantKeys}::text[])`;
-  const known = { entries: new Set<string>(), variants: new Map<string, number>() };
+    SELECT id, entry_id, key FROM variants WHERE key = ANY(${variantKeys}::text[])`;
+  const known = { entries: new Set<string>(), variants: new Map<string, VariantIds>() };
   for (const r of rows) {
     if (r.id === null) known.entries.add(r.key);
-    else known.variants.set(r.key, r.id);
+    else known.variants.set(r.key, { id: r.id, entryId: r.entry_id! });
   }
   return known;
 }
@@ -67,14 +73,14 @@ export async function upsertEntries(tx: Tx, all: Map<string, EntryRow>, settled:
 
 /**
  * Insert new variants and evaluate the heuristic catalogue once for each new one (sorted, as entries are). Adds
- * the new variants' ids to `known`, which then holds an id for every variant of the batch.
+ * the new variants' ids (and their entries') to `known`, which then holds them for every variant of the batch.
  */
-export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known: Map<string, number>): Promise<void> {
+export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known: Map<string, VariantIds>): Promise<void> {
   const v = [...all].filter(([k]) => !known.has(k)).sort(([a], [b]) => (a < b ? -1 : 1));
   if (v.length === 0) return;
   // One JSON document, sent as it is: node-postgres escapes each element of an array parameter with two string
   // replaces, and the variants' JSON was 130 MB of garbage per 1,000 hosts' first snapshots.
-  const created = await tx.$queryRaw<{ id: number; key: string }[]>`
+  const created = await tx.$queryRaw<{ id: number; entry_id: number; key: string }[]>`
     INSERT INTO variants (entry_id, key, name, command, image_path, enabled, hidden, run_as, run_level, schedule, triggers,
                           signer, verified, md5, sha1, sha256, author, description, company, file_not_found, raw)
     SELECT en.id, t.k, d->>'name', d->>'command', d->>'imagePath', (d->>'enabled')::boolean, (d->>'hidden')::boolean,
@@ -86,12 +92,13 @@ export async function upsertVariants(tx: Tx, all: Map<string, VariantRow>, known
     JOIN entries en ON en.key = t.ek
     ORDER BY t.k
     ON CONFLICT (key) DO NOTHING
-    RETURNING id, key`;
-  for (const { id, key } of created) known.set(key, id);
+    RETURNING id, entry_id, key`;
+  for (const { id, entry_id, key } of created) known.set(key, { id, entryId: entry_id });
   // A concurrent batch inserted the rest after the probe (ON CONFLICT DO NOTHING waited for it and skipped them).
   const raced = v.map(([k]) => k).filter((k) => !known.has(k));
   if (raced.length > 0) {
-    for (const { id, key } of await tx.$queryRaw<{ id: number; key: string }[]>`SELECT id, key FROM variants WHERE key = ANY(${raced}::text[])`) known.set(key, id);
+    const rows = await tx.$queryRaw<{ id: number; entry_id: number; key: string }[]>`SELECT id, entry_id, key FROM variants WHERE key = ANY(${raced}::text[])`;
+    for (const { id, entry_id, key } of rows) known.set(key, { id, entryId: entry_id });
   }
   await storeHits(tx, created, all);
   await storeSearchValues(tx, created, all);

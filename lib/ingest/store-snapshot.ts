@@ -3,7 +3,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { reopenDriftedItems } from '@/lib/triage/drift';
 import { recordKeys } from './record-keys';
 import { updatePresences } from './store-presence';
-import { probeKnownKeys, recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantRow } from './store-rows';
+import { probeKnownKeys, recordFamilies, upsertEntries, upsertVariants, type EntryRow, type VariantIds, type VariantRow } from './store-rows';
 import type { FormatId, JobRecord, ParseWarning } from './types';
 import { variantFields } from './variant-key';
 
@@ -162,11 +162,11 @@ async function storeRound(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapsh
   await upsertEntries(tx, entries, known.entries);
   await upsertVariants(tx, variants, known.variants);
   await recordFamilies(tx, fresh.map((f) => f.input));
-  const streams = fresh.flatMap((f, j) =>
-    f.isBackfill
-      ? []
-      : [{ ...f.input, snapshotId: ids[j]!, variantIds: keysOf[j]!.map((k) => variantId(known.variants, k)), prevSnapshotId: f.prevId, closeMissing: f.input.closeMissing !== false }],
-  );
+  const streams = fresh.flatMap((f, j) => {
+    if (f.isBackfill) return [];
+    const variantIds = keysOf[j]!.map((k) => idsOf(known.variants, k));
+    return [{ ...f.input, snapshotId: ids[j]!, variantIds: variantIds.map((v) => v.id), entryIds: variantIds.map((v) => v.entryId), prevSnapshotId: f.prevId, closeMissing: f.input.closeMissing !== false }];
+  });
   // Also marks the touched entries dirty for the coalesced entry_stats refresh.
   const changes = await updatePresences(tx, streams);
   await reopenDriftedItems(tx, streams.map((s) => ({ snapshotId: s.snapshotId, hostId: s.hostId, entryIds: changes.get(s.snapshotId)!.touchedEntryIds })));
@@ -177,7 +177,7 @@ async function storeRound(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapsh
   return results;
 }
 
-function variantId(ids: Map<string, number>, key: string): number {
+function idsOf(ids: Map<string, VariantIds>, key: string): VariantIds {
   const id = ids.get(key);
   // Only a variant deleted while the batch was written (a concurrent prune) has none: retry the batch.
   if (id === undefined) throw new Error(`variant ${key} vanished while the batch was stored`);
