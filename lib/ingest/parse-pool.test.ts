@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SAMPLES_DIR, readSample } from '../testing/samples';
 import { parseMember } from './parse-member';
 import { ParseChannel, stopParseThreads } from './parse-pool';
@@ -93,6 +93,9 @@ describe('packing parsed files for another thread', () => {
 
 describe('ParseChannel on a parse thread', () => {
   const before = process.env.TASKLENS_PARSE_THREADS;
+  // A thread numbers variants across uploads: each test starts one that has sent none, so that its records are
+  // the first of their variant in the test.
+  beforeEach(stopParseThreads);
   afterEach(() => {
     if (before === undefined) delete process.env.TASKLENS_PARSE_THREADS;
     else process.env.TASKLENS_PARSE_THREADS = before;
@@ -172,6 +175,35 @@ describe('ParseChannel on a parse thread', () => {
       expect(routed(await next.parse(file, readSample(file), null))).toEqual(expected);
     } finally {
       next.close();
+    }
+  });
+  it('sends a variant once to all the uploads on a thread, and lets go of them once the thread has none for a while', async () => {
+    process.env.TASKLENS_PARSE_THREADS = '1';
+    const file = 'autoruns/limgreg_autorunslab1.csv';
+    const recordsOf = async () => {
+      const channel = new ParseChannel(new CanonicalRecords());
+      try {
+        const m = await channel.parse(file, readSample(file), null);
+        if (m.kind !== 'parsed') throw new Error('not parsed');
+        return m.result.records;
+      } finally {
+        channel.close();
+      }
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const first = await recordsOf();
+      // The next upload, right after: the same objects, so nothing was sent again.
+      const second = await recordsOf();
+      expect(second.length).toBe(first.length);
+      expect(second.every((r, i) => r === first[i])).toBe(true);
+      // Idle past the release: the thread sends every variant again, as new objects with the same contents.
+      vi.advanceTimersByTime(60_000);
+      const third = await recordsOf();
+      expect(third.some((r, i) => r === first[i])).toBe(false);
+      expect(third.map((r) => recordKeys(r).variantKey)).toEqual(first.map((r) => recordKeys(r).variantKey));
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

@@ -7,9 +7,10 @@ import { CanonicalRecords } from './record-keys';
 import { ParseError, type FormatId } from './types';
 
 export type ParseRequest =
-  | { kind: 'parse'; id: number; channel: number; path: string; bytes: Uint8Array; format: FormatId | null }
-  | { kind: 'close'; channel: number }
-  /** Empty the thread's memos (lib/ingest/bounded-cache.ts). */
+  | { kind: 'parse'; id: number; path: string; bytes: Uint8Array; format: FormatId | null }
+  /** Number the variants sent from 0 again: the receiver has let go of those it holds. */
+  | { kind: 'restart' }
+  /** Empty the thread's memos (lib/ingest/bounded-cache.ts), and restart. */
   | { kind: 'clear' };
 
 export type ParseReply =
@@ -30,8 +31,14 @@ export function parseThreadCount(): number {
 
 class ParseThread {
   readonly worker: Worker;
-  /** Requests sent, each with how its answer is unpacked: as it arrives, so in the order the files were sent. */
-  readonly pending = new Map<number, { unpack: (p: PackedMember) => RoutableMember; resolve: (m: RoutableMember) => void; reject: (e: Error) => void }>();
+  /** Requests sent, with their files' bytes (a unit file's answer is its bytes). */
+  readonly pending = new Map<number, { bytes: Uint8Array; resolve: (m: RoutableMember) => void; reject: (e: Error) => void }>();
+  /**
+   * The variants the thread has sent, whichever upload asked: answers are unpacked as they arrive, so in the order
+   * the thread packed them, even one whose upload has stopped waiting.
+   */
+  private readonly received = new ReceivedVariants();
+  private idle: NodeJS.Timeout | undefined;
   channels = 0;
   failed = false;
 
@@ -53,11 +60,11 @@ class ParseThread {
     this.worker.on('exit', (code) => this.fail(new Error(`parse thread exited with code ${code}`)));
   }
 
-  request(req: Extract<ParseRequest, { kind: 'parse' }>, unpack: (p: PackedMember) => RoutableMember): Promise<RoutableMember> {
+  request(req: Extract<ParseRequest, { kind: 'parse' }>): Promise<RoutableMember> {
     return new Promise((resolve, reject) => {
       if (this.failed) return reject(new Error('parse thread is gone'));
       if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(req.id, { unpack, resolve, reject });
+      this.pending.set(req.id, { bytes: req.bytes, resolve, reject });
       // A view of part of a larger buffer (an archive's member) would clone the whole buffer: send a copy of it.
       const whole = req.bytes.byteOffset === 0 && req.bytes.byteLength === req.bytes.buffer.byteLength;
       const bytes = whole ? req.bytes : Uint8Array.prototype.slice.call(req.bytes);
@@ -65,27 +72,42 @@ class ParseThread {
     });
   }
 
-  close(channel: number): void {
-    if (!this.failed) this.worker.postMessage({ kind: 'close', channel } satisfies ParseRequest);
-    this.channels--;
+  open(): void {
+    this.channels++;
+    clearTimeout(this.idle);
+  }
+
+  close(): void {
+    if (--this.channels > 0) return;
+    // Uploads follow one another on a thread: only one that stays without uploads lets go of what it received.
+    this.idle = setTimeout(() => this.release(), RELEASE_AFTER_IDLE_MS).unref();
+  }
+
+  /** Let go of the variants received; the thread numbers from 0 again. */
+  private release(): void {
+    if (this.channels > 0 || this.pending.size > 0 || this.failed) return;
+    this.received.clear();
+    this.worker.postMessage({ kind: 'restart' } satisfies ParseRequest);
   }
 
   private settle(reply: ParseReply): void {
     const waiting = this.pending.get(reply.id);
-    if (!waiting) return;
     this.pending.delete(reply.id);
     if (this.pending.size === 0) this.worker.unref();
     if (reply.ok) {
+      let member: RoutableMember;
       try {
-        return waiting.resolve(waiting.unpack(reply.packed));
+        member = this.received.unpack(reply.packed, waiting?.bytes ?? new Uint8Array());
       } catch (err) {
-        return waiting.reject(err as Error);
+        return waiting?.reject(err as Error);
       }
+      return waiting?.resolve(member);
     }
+    if (!waiting) return;
     const { name, message, line, stack } = reply.error;
     const err = name === 'ParseError' ? new ParseError(message, line) : Object.assign(new Error(message), { name });
     if (stack && name !== 'ParseError') err.stack = stack;
-    waiting.reject(err);
+      waiting.reject(err);
   }
 
   private fail(err: Error): void {
@@ -96,6 +118,9 @@ class ParseThread {
     this.pending.clear();
   }
 }
+
+/** How long a thread without uploads keeps the variants it sent (about 5,000 records at most). */
+const RELEASE_AFTER_IDLE_MS = 10_000;
 
 let threads: ParseThread[] = [];
 let nextId = 1;
@@ -118,26 +143,24 @@ function leastBusyThread(): ParseThread | null {
 /**
  * Parses one upload's files on a parse thread (or on this thread with TASKLENS_PARSE_THREADS=0); several may be
  * under way at once, and they are parsed in the order asked. An upload keeps its thread, which numbers the variants
- * it has sent for it, so that records of one variant share one object (on this thread, `canonical` does that
+ * it has sent to any upload, so that records of one variant share one object (on this thread, `canonical` does that
  * until the upload's next stored batch). Close it when the upload ends.
  */
 export class ParseChannel {
-  private readonly id = nextId++;
   private readonly thread = leastBusyThread();
-  private readonly received = new ReceivedVariants();
 
   constructor(private readonly canonical: CanonicalRecords) {
-    if (this.thread) this.thread.channels++;
+    this.thread?.open();
   }
 
   /** Parse a file; ParseError for a file that cannot be read, as parseMember throws it. */
   async parse(path: string, bytes: Uint8Array, format: FormatId | null): Promise<RoutableMember> {
     if (!this.thread) return routableMember(parseMember(path, bytes, format), this.canonical);
-    return this.thread.request({ kind: 'parse', id: nextId++, channel: this.id, path, bytes, format }, (packed) => this.received.unpack(packed, bytes));
+    return this.thread.request({ kind: 'parse', id: nextId++, path, bytes, format });
   }
 
   close(): void {
-    this.thread?.close(this.id);
+    this.thread?.close();
   }
 }
 

@@ -84,6 +84,11 @@ export class SentVariants {
 export class ReceivedVariants {
   private records: JobRecord[] = [];
 
+  /** Let go of every variant; the sender must number from 0 again before its next file. */
+  clear(): void {
+    this.records = [];
+  }
+
   unpack(packed: PackedMember, bytes: Uint8Array): RoutableMember {
     if (packed.kind === 'unit') return { kind: 'unit', name: packed.name, bytes };
     if (packed.restart) this.records = [];
