@@ -41,7 +41,7 @@ export async function runBench(argv: string[]): Promise<number> {
   try {
     console.error(`generating ${hosts} hosts × 250 Autoruns entries (UTF-16)…`);
     const files = [...benchFiles({ hosts, days: 1 })];
-    // timeParse keeps the best of two warm runs; CPU time is their average, the figure a loaded machine distorts least.
+    // timeParse keeps the best of two warm runs, in time and in CPU time, the figure a loaded machine distorts least.
     const parse = timeParse(files);
     const firsts: FirstRun[] = [];
     // Two uploads, untimed, so that the runs are timed with compiled code, as in a server that has ingested
