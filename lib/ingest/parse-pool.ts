@@ -107,7 +107,7 @@ class ParseThread {
     const { name, message, line, stack } = reply.error;
     const err = name === 'ParseError' ? new ParseError(message, line) : Object.assign(new Error(message), { name });
     if (stack && name !== 'ParseError') err.stack = stack;
-      waiting.reject(err);
+    waiting.reject(err);
   }
 
   private fail(err: Error): void {

@@ -39,7 +39,7 @@ export interface PresenceChange {
  *
  * A stream's first snapshot (no earlier one, so no open interval: they are never pruned) skips the comparison:
  * its pairs go straight in (`fresh`), and its counts are known here. Through the comparison, with each row
- * returned, counted and sorted, the statement took 120-160 ms per 50 first snapshots against 90-100 ms
+ * returned, counted and sorted, the statement took 119-160 ms per 50 first snapshots against 82-101 ms
  * (docs/benchmarks.md, eleventh round). A stream that has open intervals all the same is compared.
  */
 export async function updatePresences(tx: Tx, inputs: PresenceInput[]): Promise<Map<number, PresenceChange>> {
