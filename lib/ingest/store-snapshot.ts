@@ -164,8 +164,8 @@ async function storeRound(tx: Tx, inputs: SnapshotInput[]): Promise<StoredSnapsh
   await recordFamilies(tx, fresh.map((f) => f.input));
   const streams = fresh.flatMap((f, j) => {
     if (f.isBackfill) return [];
-    const variantIds = keysOf[j]!.map((k) => idsOf(known.variants, k));
-    return [{ ...f.input, snapshotId: ids[j]!, variantIds: variantIds.map((v) => v.id), entryIds: variantIds.map((v) => v.entryId), prevSnapshotId: f.prevId, closeMissing: f.input.closeMissing !== false }];
+    const stored = keysOf[j]!.map((k) => idsOf(known.variants, k));
+    return [{ ...f.input, snapshotId: ids[j]!, variantIds: stored.map((v) => v.id), entryIds: stored.map((v) => v.entryId), prevSnapshotId: f.prevId, closeMissing: f.input.closeMissing !== false }];
   });
   // Also marks the touched entries dirty for the coalesced entry_stats refresh.
   const changes = await updatePresences(tx, streams);
