@@ -1,10 +1,9 @@
-import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
-import { db } from '@/lib/db/client';
 import type { IngestUploadResult } from '@/lib/ingest/ingest-upload';
 import { createUpload, processUpload, uploadName } from '@/lib/ingest/run-upload';
 import { clearParseCaches, warmParseThreads } from '@/lib/ingest/parse-pool';
 import { sha256Hex } from '@/lib/ingest/store-snapshot';
 import { PUSH_BATCH_FILES } from '@/lib/push/push-to-server';
+import { requestStatsRefresh, settleStatsRefresh, whileIngesting } from '@/lib/queue/stats-refresher';
 import { workerConcurrency } from '@/lib/queue/workers';
 import { totalBytes, type BenchFile } from './fleet';
 import { parseAndNormalize } from './parse-only';
@@ -35,8 +34,8 @@ export async function ingestAsUpload(batch: BenchFile[], o: { shiftDays?: number
 /**
  * Ingest the fleet through the real path in uploads of PUSH_BATCH_FILES exports, taken `workerConcurrency()` at a
  * time (2 by default), as the server's queue workers take queued uploads: one upload is parsed while the other's
- * batch is written. The prevalence refresh is coalesced into one pass at the end, as the queue workers do, and is
- * part of the time.
+ * batch is written. Prevalence is refreshed as the server's refresher does it (lib/queue/stats-refresher.ts), and
+ * the time runs until its last pass has ended.
  */
 export async function timeIngest(
   files: BenchFile[],
@@ -50,7 +49,15 @@ export async function timeIngest(
   const worker = async () => {
     for (let i = next; i < inputs.length; i = next) {
       next += PUSH_BATCH_FILES;
-      const r = await ingestAsUpload(inputs.slice(i, i + PUSH_BATCH_FILES), o);
+      // As a queue worker runs a job (lib/queue/ingest-queue.ts): a refresh is asked for after each upload, and
+      // waits while uploads are being written.
+      const r = await whileIngesting(async () => {
+        try {
+          return await ingestAsUpload(inputs.slice(i, i + PUSH_BATCH_FILES), o);
+        } finally {
+          requestStatsRefresh();
+        }
+      });
       for (const s of r.snapshots) {
         snapshots++;
         records += s.entries;
@@ -63,7 +70,7 @@ export async function timeIngest(
   if (o.coldCaches) clearParseCaches();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: Math.max(1, workerConcurrency()) }, worker));
-  await refreshDirtyEntryStats(db());
+  await settleStatsRefresh();
   return { ms: performance.now() - t0, records, bytes: totalBytes(inputs), snapshots, duplicates };
 }
 

@@ -9,7 +9,7 @@ import { processUpload, type UploadOptions } from '@/lib/ingest/run-upload';
 import { removeSpooled } from '@/lib/ingest/spool';
 import { ParseError, type FormatId } from '@/lib/ingest/types';
 import { getBoss, INGEST_QUEUE } from './boss';
-import { requestStatsRefresh, statsRefreshed } from './stats-refresher';
+import { requestStatsRefresh, statsRefreshed, whileIngesting } from './stats-refresher';
 
 /** What a queued upload carries: everything processUpload needs, as JSON. */
 export interface IngestJob {
@@ -110,7 +110,7 @@ export async function startIngestWorkers(concurrency: number): Promise<void> {
     let workerId = '';
     workerId = await boss.work<QueuedJob>(INGEST_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
       try {
-        return await withIngestConnections(() => runJob(job!));
+        return await whileIngesting(() => withIngestConnections(() => runJob(job!)));
       } finally {
         // There was a job, so there may be more: fetch again at once. pg-boss otherwise waits out the polling
         // interval after every job, capping a worker at one upload a second (20 queued crontabs took 10 s).
