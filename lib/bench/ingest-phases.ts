@@ -3,7 +3,7 @@ import { createUpload, processUpload, uploadName } from '@/lib/ingest/run-upload
 import { clearParseCaches, warmParseThreads } from '@/lib/ingest/parse-pool';
 import { sha256Hex } from '@/lib/ingest/store-snapshot';
 import { PUSH_BATCH_FILES } from '@/lib/push/push-to-server';
-import { requestStatsRefresh, settleStatsRefresh, whileIngesting } from '@/lib/queue/stats-refresher';
+import { settleStatsRefresh, whileIngesting } from '@/lib/queue/stats-refresher';
 import { workerConcurrency } from '@/lib/queue/workers';
 import { totalBytes, type BenchFile } from './fleet';
 import { parseAndNormalize } from './parse-only';
@@ -49,15 +49,8 @@ export async function timeIngest(
   const worker = async () => {
     for (let i = next; i < inputs.length; i = next) {
       next += PUSH_BATCH_FILES;
-      // As a queue worker runs a job (lib/queue/ingest-queue.ts): a refresh is asked for after each upload, and
-      // waits while uploads are being written.
-      const r = await whileIngesting(async () => {
-        try {
-          return await ingestAsUpload(inputs.slice(i, i + PUSH_BATCH_FILES), o);
-        } finally {
-          requestStatsRefresh();
-        }
-      });
+      // As a queue worker runs a job (lib/queue/ingest-queue.ts), asking for a refresh when it ends.
+      const r = await whileIngesting(() => ingestAsUpload(inputs.slice(i, i + PUSH_BATCH_FILES), o));
       for (const s of r.snapshots) {
         snapshots++;
         records += s.entries;

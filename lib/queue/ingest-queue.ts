@@ -9,7 +9,7 @@ import { processUpload, type UploadOptions } from '@/lib/ingest/run-upload';
 import { removeSpooled } from '@/lib/ingest/spool';
 import { ParseError, type FormatId } from '@/lib/ingest/types';
 import { getBoss, INGEST_QUEUE } from './boss';
-import { requestStatsRefresh, statsRefreshed, whileIngesting } from './stats-refresher';
+import { statsRefreshed, whileIngesting } from './stats-refresher';
 
 /** What a queued upload carries: everything processUpload needs, as JSON. */
 export interface IngestJob {
@@ -93,9 +93,6 @@ async function runJob(job: PgBoss.JobWithMetadata<QueuedJob>): Promise<IngestJob
       await db().upload.update({ where: { id: data.uploadId }, data: { status: 'received', message: `retry ${job.retryCount + 1} of ${job.retryLimit} after an internal error` } });
     }
     throw err;
-  } finally {
-    // Snapshots committed before a failure are marked dirty too, so refresh in every case.
-    requestStatsRefresh();
   }
 }
 

@@ -1,5 +1,5 @@
 import { refreshDirtyEntryStats } from '@/lib/analytics/entry-stats';
-import { db } from '@/lib/db/client';
+import { db, withIngestConnections } from '@/lib/db/client';
 import { maintainEmbeddedDb } from '@/lib/db/maintenance';
 
 /**
@@ -45,7 +45,8 @@ function startPasses(): void {
     isPending = true;
     return;
   }
-  running = (async () => {
+  // On the ingest connections whoever asked: a pass holds one for its whole length (seconds at 10,000 hosts).
+  running = withIngestConnections(async () => {
     do {
       isPending = false;
       isUrgent = false;
@@ -68,17 +69,20 @@ function startPasses(): void {
       isPending = false;
       requestStatsRefresh();
     }
-  })();
+  });
 }
 
-/** Run an ingest job; a refresh asked for meanwhile waits for the jobs running in this process to end. */
+/**
+ * Run an ingest job, then ask for a refresh: the last job of a burst to end starts the pass that the others' requests
+ * waited for. Snapshots committed before a failure are marked dirty too, so it asks in every case.
+ */
 export async function whileIngesting<T>(job: () => Promise<T>): Promise<T> {
   ingestsRunning += 1;
   try {
     return await job();
   } finally {
     ingestsRunning -= 1;
-    if (ingestsRunning === 0 && deferral) startPasses();
+    requestStatsRefresh();
   }
 }
 
